@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers point one way:
+//   CYAML → YAMLTree → Models → Engine → Rules → Reporters → palisade (CLI)
+// KubeFormats (value syntax: quantities, names, cron, credentials), CEL (policy language) and
+// Authz (RBAC/ABAC evaluation) depend on nothing of ours above them, so each can be tested and
+// fuzzed alone.
+let package = Package(
+    name: "Palisade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "palisade", targets: ["palisade"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAMLTree", dependencies: ["CYAML"]),
+        .target(name: "KubeFormats"),
+        .target(name: "CEL", dependencies: ["KubeFormats"]),
+        .target(name: "Authz"),
+        .target(name: "Models", dependencies: ["YAMLTree", "KubeFormats"]),
+        .target(name: "Engine", dependencies: ["Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
+        .target(name: "Rules", dependencies: ["Engine", "Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
+        .target(name: "Reporters", dependencies: ["Engine", "Models"]),
+        .executableTarget(
+            name: "palisade",
+            dependencies: [
+                "YAMLTree", "Models", "Engine", "Rules", "Reporters", "Authz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "palisade-bench",
+            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "Reporters"]
+        ),
+
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
+        .testTarget(name: "KubeFormatsTests", dependencies: ["KubeFormats"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "AuthzTests", dependencies: ["Authz"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "YAMLTree"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "Models", "YAMLTree"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,1 @@
+// Reporters module.

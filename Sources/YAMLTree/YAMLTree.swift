@@ -1,0 +1,1 @@
+// YAMLTree module.
