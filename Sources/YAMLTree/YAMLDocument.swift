@@ -1,0 +1,216 @@
+/// One YAML document held in flat arrays rather than a tree of objects: a node is a 20-byte
+/// record, children are ranges of one shared index array and scalar text stays as UTF-8
+/// bytes in one arena until a caller asks for a `String`. Building it costs a handful of
+/// array appends per node instead of an allocation per node, and the whole document is
+/// released at once when its last `YAMLNode` goes away.
+public final class YAMLDocument: Sendable {
+    /// The file the document came from, as named to the user.
+    public let file: String
+    /// 0-based index of the document in its stream (after empty documents are skipped).
+    public let index: Int
+    /// Comments directly before the document that look like `# Source: path` (helm template).
+    public let sourceComment: String?
+
+    let nodes: [RawNode]
+    let children: [UInt32]
+    let bytes: [UInt8]
+    let tags: [UInt32: String]
+    let rootID: UInt32
+
+    init(file: String, index: Int, sourceComment: String?, nodes: [RawNode], children: [UInt32],
+         bytes: [UInt8], tags: [UInt32: String], rootID: UInt32) {
+        self.file = file
+        self.index = index
+        self.sourceComment = sourceComment
+        self.nodes = nodes
+        self.children = children
+        self.bytes = bytes
+        self.tags = tags
+        self.rootID = rootID
+    }
+
+    public var root: YAMLNode { YAMLNode(document: self, id: rootID) }
+
+    /// Number of nodes stored (aliases share their target, so this is not the expanded size).
+    public var nodeCount: Int { nodes.count }
+    /// Bytes held for scalar text.
+    public var scalarBytes: Int { bytes.count }
+}
+
+public enum NodeKind: UInt8, Sendable {
+    case scalar, mapping, sequence
+}
+
+public enum ScalarStyle: UInt8, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// Storage of one node. `first`/`count`: for a scalar, the byte range in `bytes`; for a
+/// mapping, `count` key/value pairs at `children[first ..< first + 2*count]`; for a sequence,
+/// `count` items at `children[first ..< first + count]`.
+struct RawNode: Sendable {
+    var kind: NodeKind
+    var style: ScalarStyle
+    var hasTag: Bool
+    var line: UInt32
+    var column: UInt32
+    var first: UInt32
+    var count: UInt32
+}
+
+/// A cheap view of one node of a `YAMLDocument`. Copying it copies a reference and an index.
+public struct YAMLNode: Sendable {
+    public let document: YAMLDocument
+    public let id: UInt32
+
+    public init(document: YAMLDocument, id: UInt32) {
+        self.document = document
+        self.id = id
+    }
+
+    @inline(__always) var raw: RawNode { document.nodes[Int(id)] }
+
+    public var kind: NodeKind { raw.kind }
+    public var style: ScalarStyle { raw.style }
+    public var isScalar: Bool { raw.kind == .scalar }
+    public var isMapping: Bool { raw.kind == .mapping }
+    public var isSequence: Bool { raw.kind == .sequence }
+
+    public var position: SourcePosition {
+        let r = raw
+        return SourcePosition(line: Int(r.line), column: Int(r.column))
+    }
+
+    public var file: String { document.file }
+
+    /// The explicit tag (`!!str`, `!custom`), if one was written.
+    public var tag: String? { raw.hasTag ? document.tags[id] : nil }
+
+    /// Number of pairs (mapping), items (sequence) or bytes (scalar).
+    public var count: Int { Int(raw.count) }
+
+    // MARK: Scalars
+
+    /// The scalar's text as UTF-8 bytes; empty for collections.
+    public var scalarBytes: ArraySlice<UInt8> {
+        let r = raw
+        guard r.kind == .scalar else { return [] }
+        return document.bytes[Int(r.first) ..< Int(r.first + r.count)]
+    }
+
+    /// The scalar's text; nil for collections.
+    public var scalar: String? {
+        let r = raw
+        guard r.kind == .scalar else { return nil }
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]),
+                   as: UTF8.self)
+        }
+    }
+
+    /// Whether the scalar's text equals `text`, compared as bytes without building a String.
+    public func scalarEquals(_ text: String) -> Bool {
+        let r = raw
+        guard r.kind == .scalar else { return false }
+        var text = text
+        return text.withUTF8 { wanted in
+            guard wanted.count == Int(r.count) else { return false }
+            return document.bytes.withUnsafeBufferPointer { buffer in
+                var i = 0
+                let base = Int(r.first)
+                while i < wanted.count {
+                    if buffer[base + i] != wanted[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
+    // MARK: Mappings
+
+    /// Key/value pairs of a mapping, in source order; empty for other kinds.
+    public var pairs: MappingPairs { MappingPairs(node: self) }
+
+    /// Items of a sequence, in order; empty for other kinds.
+    public var items: SequenceItems { SequenceItems(node: self) }
+
+    /// The value for a key of a mapping, comparing key bytes without allocating.
+    public subscript(key: String) -> YAMLNode? {
+        let r = raw
+        guard r.kind == .mapping else { return nil }
+        var key = key
+        return key.withUTF8 { wanted -> YAMLNode? in
+            document.bytes.withUnsafeBufferPointer { bytes -> YAMLNode? in
+                document.nodes.withUnsafeBufferPointer { nodes -> YAMLNode? in
+                    var i = Int(r.first)
+                    let end = i + 2 * Int(r.count)
+                    while i < end {
+                        let k = nodes[Int(document.children[i])]
+                        if k.kind == .scalar, Int(k.count) == wanted.count {
+                            var j = 0
+                            let base = Int(k.first)
+                            while j < wanted.count, bytes[base + j] == wanted[j] { j += 1 }
+                            if j == wanted.count {
+                                return YAMLNode(document: document, id: document.children[i + 1])
+                            }
+                        }
+                        i += 2
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// The key node for a key of a mapping (for findings that point at the key itself).
+    public func keyNode(_ key: String) -> YAMLNode? {
+        for (k, _) in pairs where k.scalarEquals(key) { return k }
+        return nil
+    }
+}
+
+public struct MappingPairs: Sequence, Sendable {
+    let node: YAMLNode
+
+    public var count: Int { node.raw.kind == .mapping ? Int(node.raw.count) : 0 }
+
+    public func makeIterator() -> Iterator {
+        let r = node.raw
+        let start = Int(r.first)
+        return Iterator(document: node.document, cursor: start,
+                        end: r.kind == .mapping ? start + 2 * Int(r.count) : start)
+    }
+
+    public struct Iterator: IteratorProtocol {
+        let document: YAMLDocument
+        var cursor: Int
+        let end: Int
+
+        public mutating func next() -> (key: YAMLNode, value: YAMLNode)? {
+            guard cursor < end else { return nil }
+            defer { cursor += 2 }
+            return (YAMLNode(document: document, id: document.children[cursor]),
+                    YAMLNode(document: document, id: document.children[cursor + 1]))
+        }
+    }
+}
+
+public struct SequenceItems: RandomAccessCollection, Sendable {
+    let node: YAMLNode
+    let base: Int
+
+    init(node: YAMLNode) {
+        self.node = node
+        let r = node.raw
+        base = Int(r.first)
+        endIndex = r.kind == .sequence ? Int(r.count) : 0
+    }
+
+    public var startIndex: Int { 0 }
+    public let endIndex: Int
+
+    public subscript(position: Int) -> YAMLNode {
+        YAMLNode(document: node.document, id: node.document.children[base + position])
+    }
+}

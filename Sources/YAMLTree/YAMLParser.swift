@@ -1,0 +1,424 @@
+import CYAML
+
+/// The documents of one YAML stream and what went wrong while reading it. Documents that
+/// were complete before a syntax error are kept, so their resources are still checked.
+public struct YAMLStream: Sendable {
+    public var documents: [YAMLDocument]
+    public var diagnostics: [YAMLDiagnostic]
+}
+
+/// Reads YAML (and JSON, which is YAML) with libyaml's event API into `YAMLDocument`s.
+public enum YAMLParser {
+    public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = .default) -> YAMLStream {
+        if bytes.count > limits.maxFileBytes {
+            return YAMLStream(documents: [], diagnostics: [YAMLDiagnostic(
+                kind: .limit,
+                message: "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes; not parsed",
+                position: .start)])
+        }
+        if let diagnostic = binaryContentDiagnostic(bytes) {
+            return YAMLStream(documents: [], diagnostics: [diagnostic])
+        }
+        var builder = TreeBuilder(file: file, input: bytes, limits: limits)
+        builder.run()
+        return YAMLStream(documents: builder.documents, diagnostics: builder.diagnostics)
+    }
+
+    /// NUL bytes never occur in YAML text (UTF-16 input is recognised by its BOM, and
+    /// libyaml decodes it); a NUL in UTF-8 input means a binary file.
+    static func binaryContentDiagnostic(_ bytes: [UInt8]) -> YAMLDiagnostic? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return nil
+        }
+        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        return YAMLDiagnostic(kind: .encoding,
+                              message: "binary content: NUL byte at offset \(nul); not a YAML or JSON text file",
+                              position: position(ofByteOffset: nul, in: bytes))
+    }
+}
+
+/// Builds flat documents from libyaml events. Children of open collections are gathered on
+/// one shared stack and moved into the document's child array when the collection closes,
+/// so each child list is contiguous and no per-collection array is allocated.
+private struct TreeBuilder {
+    let file: String
+    let input: [UInt8]
+    let limits: ParseLimits
+
+    var documents: [YAMLDocument] = []
+    var diagnostics: [YAMLDiagnostic] = []
+
+    // Per-document state.
+    var nodes: [RawNode] = []
+    var children: [UInt32] = []
+    var bytes: [UInt8] = []
+    var tags: [UInt32: String] = [:]
+    /// Expanded size of each node (aliases counted at their target's size), saturating.
+    var sizes: [UInt32] = []
+    var anchors: [String: UInt32] = [:]
+    var pending: [UInt32] = []
+    /// Open collections: node id and where its children start in `pending`.
+    var open: [(id: UInt32, pendingStart: Int)] = []
+    var aliasExpansion = 0
+    var documentFailed = false
+    var documentIndex = 0
+    var rawDocumentCount = 0
+    var documentStartOffset = 0
+    var firstNodeOffset: Int?
+    var previousDocumentEndOffset = 0
+
+    init(file: String, input: [UInt8], limits: ParseLimits) {
+        self.file = file
+        self.input = input
+        self.limits = limits
+    }
+
+    mutating func run() {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            diagnostics.append(YAMLDiagnostic(kind: .limit, message: "could not initialise the YAML parser",
+                                              position: .start))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        input.withUnsafeBufferPointer { buffer in
+            // libyaml reads the buffer in place; an empty input still needs a valid pointer.
+            let empty: [UInt8] = [0]
+            if buffer.isEmpty {
+                empty.withUnsafeBufferPointer { e in
+                    yaml_parser_set_input_string(&parser, e.baseAddress, 0)
+                    loop(&parser)
+                }
+            } else {
+                yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+                loop(&parser)
+            }
+        }
+    }
+
+    private mutating func loop(_ parser: inout yaml_parser_t) {
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                reportParserError(parser)
+                return
+            }
+            let done = event.type == YAML_STREAM_END_EVENT
+            let keepGoing = handle(&event)
+            yaml_event_delete(&event)
+            if done || !keepGoing { return }
+        }
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        var message = problem
+        let pos: SourcePosition
+        switch parser.error {
+        case YAML_READER_ERROR:
+            // Reader errors carry a byte offset rather than a mark.
+            pos = position(ofByteOffset: parser.problem_offset, in: input)
+            let value = parser.problem_value
+            message = value >= 0 ? "\(problem) (byte 0x\(String(value, radix: 16)))" : problem
+            message = "not valid UTF-8/UTF-16 text: \(message)"
+            diagnostics.append(YAMLDiagnostic(kind: .encoding, message: message, position: pos))
+            return
+        case YAML_MEMORY_ERROR:
+            pos = .start
+            message = "out of memory while parsing"
+        default:
+            pos = SourcePosition(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+            if let context = parser.context.map({ String(cString: $0) }) {
+                let cpos = SourcePosition(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
+                message = "\(context) at \(cpos), \(problem)"
+            }
+        }
+        diagnostics.append(YAMLDiagnostic(kind: .syntax, message: message, position: pos))
+    }
+
+    /// Handles one event; false stops the stream (a limit that makes going on pointless).
+    private mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        let mark = event.start_mark
+        if firstNodeOffset == nil, event.type == YAML_SCALAR_EVENT || event.type == YAML_MAPPING_START_EVENT
+            || event.type == YAML_SEQUENCE_START_EVENT {
+            firstNodeOffset = Int(mark.index)
+        }
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            rawDocumentCount += 1
+            if rawDocumentCount > limits.maxDocuments {
+                diagnostics.append(YAMLDiagnostic(
+                    kind: .limit,
+                    message: "more than \(limits.maxDocuments) documents in one file; the rest are not read",
+                    position: SourcePosition(line: mark.line + 1, column: mark.column + 1)))
+                return false
+            }
+            startDocument(at: Int(mark.index))
+        case YAML_DOCUMENT_END_EVENT:
+            finishDocument(endOffset: Int(event.end_mark.index))
+        case YAML_SCALAR_EVENT:
+            guard !documentFailed else { return true }
+            let s = event.data.scalar
+            let length = Int(s.length)
+            if length > limits.maxScalarBytes {
+                fail(.limit, "scalar of \(length) bytes is over the limit of \(limits.maxScalarBytes) bytes", mark)
+                return true
+            }
+            let start = UInt32(bytes.count)
+            if length > 0, let value = s.value {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
+            }
+            let style: ScalarStyle
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let id = addNode(RawNode(kind: .scalar, style: style, hasTag: s.tag != nil,
+                                     line: UInt32(mark.line + 1), column: UInt32(mark.column + 1),
+                                     first: start, count: UInt32(length)), tag: s.tag, size: 1)
+            register(anchor: s.anchor, id: id)
+            attach(id)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            guard !documentFailed else { return true }
+            if open.count >= limits.maxDepth {
+                fail(.limit, "nesting deeper than \(limits.maxDepth) levels", mark)
+                return true
+            }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            let id = addNode(RawNode(kind: isMapping ? .mapping : .sequence, style: .plain, hasTag: tag != nil,
+                                     line: UInt32(mark.line + 1), column: UInt32(mark.column + 1),
+                                     first: 0, count: 0), tag: tag, size: 1)
+            register(anchor: anchor, id: id)
+            open.append((id, pending.count))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard !documentFailed, let (id, pendingStart) = open.popLast() else { return true }
+            closeCollection(id: id, pendingStart: pendingStart)
+            attach(id)
+        case YAML_ALIAS_EVENT:
+            guard !documentFailed else { return true }
+            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+            guard let target = anchors[name] else {
+                fail(.unknownAnchor, "alias *\(name) refers to an anchor that is not defined", mark)
+                return true
+            }
+            let added = Int(sizes[Int(target)])
+            aliasExpansion = aliasExpansion > Int.max - added ? Int.max : aliasExpansion + added
+            if aliasExpansion > limits.maxAliasExpansion {
+                fail(.aliasBomb,
+                     "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb); document not checked",
+                     mark)
+                return true
+            }
+            attach(target)
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func startDocument(at offset: Int) {
+        nodes = []
+        children = []
+        bytes = []
+        tags = [:]
+        sizes = []
+        anchors = [:]
+        pending.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        aliasExpansion = 0
+        documentFailed = false
+        documentStartOffset = offset
+        firstNodeOffset = nil
+    }
+
+    private mutating func finishDocument(endOffset: Int) {
+        defer { previousDocumentEndOffset = endOffset }
+        guard !documentFailed, let root = pending.first else { return }
+        // An empty document (`---` alone, or only comments) has a null scalar root: skip it.
+        let r = nodes[Int(root)]
+        if r.kind == .scalar, r.count == 0, r.style == .plain, !r.hasTag { return }
+        let doc = YAMLDocument(file: file, index: documentIndex,
+                               sourceComment: helmSourceComment(from: previousDocumentEndOffset,
+                                                                to: firstNodeOffset ?? documentStartOffset),
+                               nodes: nodes, children: children, bytes: bytes, tags: tags, rootID: root)
+        documentIndex += 1
+        documents.append(doc)
+    }
+
+    /// Finds `# Source: path` (written by `helm template`) in the text between two documents.
+    private func helmSourceComment(from start: Int, to end: Int) -> String? {
+        guard start < end, end <= input.count else { return nil }
+        let marker = Array("# Source: ".utf8)
+        var i = start
+        var found: String?
+        while i + marker.count <= end {
+            if input[i] == marker[0], Array(input[i ..< i + marker.count]) == marker {
+                var j = i + marker.count
+                while j < end, input[j] != 0x0A, input[j] != 0x0D { j += 1 }
+                found = String(decoding: input[(i + marker.count) ..< j], as: UTF8.self)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private mutating func fail(_ kind: YAMLDiagnostic.Kind, _ message: String, _ mark: yaml_mark_t) {
+        documentFailed = true
+        diagnostics.append(YAMLDiagnostic(kind: kind, message: message,
+                                          position: SourcePosition(line: mark.line + 1, column: mark.column + 1)))
+        // Drop the partial document's storage now; only the diagnostic is kept.
+        nodes = []
+        children = []
+        bytes = []
+        sizes = []
+        pending.removeAll()
+        open.removeAll()
+    }
+
+    private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?, size: UInt32) -> UInt32 {
+        let id = UInt32(nodes.count)
+        nodes.append(node)
+        sizes.append(size)
+        if let tag { tags[id] = String(cString: tag) }
+        return id
+    }
+
+    private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, id: UInt32) {
+        if let anchor { anchors[String(cString: anchor)] = id }
+    }
+
+    private mutating func attach(_ id: UInt32) {
+        pending.append(id)
+    }
+
+    private mutating func closeCollection(id: UInt32, pendingStart: Int) {
+        var items = pending[pendingStart...]
+        var node = nodes[Int(id)]
+        if node.kind == .mapping {
+            var merged = ContiguousArray(items)
+            if hasMergeKey(merged) { merged = applyMergeKeys(merged) }
+            checkDuplicateKeys(merged)
+            items = ArraySlice(merged)
+            node.count = UInt32(items.count / 2)
+        } else {
+            node.count = UInt32(items.count)
+        }
+        node.first = UInt32(children.count)
+        var size: UInt32 = 1
+        for child in items {
+            children.append(child)
+            let (sum, overflow) = size.addingReportingOverflow(sizes[Int(child)])
+            size = overflow ? UInt32.max : sum
+        }
+        sizes[Int(id)] = size
+        nodes[Int(id)] = node
+        pending.removeSubrange(pendingStart...)
+    }
+
+    private func isMergeKey(_ id: UInt32) -> Bool {
+        let n = nodes[Int(id)]
+        return n.kind == .scalar && n.style == .plain && n.count == 2
+            && bytes[Int(n.first)] == UInt8(ascii: "<") && bytes[Int(n.first) + 1] == UInt8(ascii: "<")
+    }
+
+    private func hasMergeKey(_ pairs: ContiguousArray<UInt32>) -> Bool {
+        stride(from: 0, to: pairs.count - 1, by: 2).contains { isMergeKey(pairs[$0]) }
+    }
+
+    /// YAML merge keys (`<<: *defaults`), which Kubernetes' decoder honours: keys written in
+    /// the mapping win over merged ones, and earlier merged mappings win over later ones.
+    private func applyMergeKeys(_ pairs: ContiguousArray<UInt32>) -> ContiguousArray<UInt32> {
+        var own = ContiguousArray<UInt32>()
+        var sources: [UInt32] = []
+        for i in stride(from: 0, to: pairs.count - 1, by: 2) {
+            if isMergeKey(pairs[i]) {
+                let value = nodes[Int(pairs[i + 1])]
+                if value.kind == .mapping {
+                    sources.append(pairs[i + 1])
+                } else if value.kind == .sequence {
+                    for j in 0 ..< Int(value.count) {
+                        let item = children[Int(value.first) + j]
+                        if nodes[Int(item)].kind == .mapping { sources.append(item) }
+                    }
+                }
+            } else {
+                own.append(pairs[i])
+                own.append(pairs[i + 1])
+            }
+        }
+        var result = own
+        for source in sources {
+            let s = nodes[Int(source)]
+            for j in 0 ..< Int(s.count) {
+                let key = children[Int(s.first) + 2 * j]
+                let present = stride(from: 0, to: result.count - 1, by: 2).contains { keysEqual(result[$0], key) }
+                if !present {
+                    result.append(key)
+                    result.append(children[Int(s.first) + 2 * j + 1])
+                }
+            }
+        }
+        return result
+    }
+
+    private func keysEqual(_ a: UInt32, _ b: UInt32) -> Bool {
+        let x = nodes[Int(a)], y = nodes[Int(b)]
+        guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
+        var i = 0
+        while i < Int(x.count) {
+            if bytes[Int(x.first) + i] != bytes[Int(y.first) + i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private func keyHash(_ id: UInt32) -> UInt64 {
+        let n = nodes[Int(id)]
+        var h: UInt64 = 0xcbf29ce484222325
+        if n.kind != .scalar { return UInt64(id) }
+        for i in Int(n.first) ..< Int(n.first + n.count) {
+            h = (h ^ UInt64(bytes[i])) &* 0x100000001b3
+        }
+        return h
+    }
+
+    private mutating func checkDuplicateKeys(_ pairs: ContiguousArray<UInt32>) {
+        let n = pairs.count / 2
+        guard n > 1 else { return }
+        func report(_ first: UInt32, _ second: UInt32) {
+            let a = nodes[Int(first)], b = nodes[Int(second)]
+            let name = String(decoding: bytes[Int(b.first) ..< Int(b.first + b.count)], as: UTF8.self)
+            diagnostics.append(YAMLDiagnostic(
+                kind: .duplicateKey,
+                message: "duplicate key \"\(name)\" (first defined at \(a.line):\(a.column))",
+                position: SourcePosition(line: Int(b.line), column: Int(b.column)),
+                related: SourcePosition(line: Int(a.line), column: Int(a.column))))
+        }
+        if n <= 16 {
+            for j in 1 ..< n {
+                for i in 0 ..< j where keysEqual(pairs[2 * i], pairs[2 * j]) {
+                    report(pairs[2 * i], pairs[2 * j])
+                    break
+                }
+            }
+            return
+        }
+        var seen: [UInt64: [UInt32]] = [:]
+        for j in 0 ..< n {
+            let key = pairs[2 * j]
+            let h = keyHash(key)
+            if let earlier = seen[h]?.first(where: { keysEqual($0, key) }) {
+                report(earlier, key)
+            } else {
+                seen[h, default: []].append(key)
+            }
+        }
+    }
+}
