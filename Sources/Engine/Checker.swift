@@ -1,0 +1,151 @@
+import Dispatch
+import Models
+import Synchronization
+import YAMLTree
+
+/// Options of one `check` run.
+public struct CheckOptions: Sendable {
+    public var limits: ParseLimits = .default
+    public var selection = RuleSelection()
+    public var context = RuleContext()
+    /// Worker threads; output is the same for any value.
+    public var jobs: Int = 1
+
+    public init() {}
+}
+
+/// Everything a run found, sorted, plus counts for the summary line.
+public struct CheckResult: Sendable {
+    public var findings: [Finding]
+    public var suppressed: [Finding]
+    public var filesChecked: Int
+    public var resourcesChecked: Int
+
+    public func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+}
+
+/// Runs the pipeline: read → parse → decode → per-resource rules (per file, in parallel)
+/// → cross-resource rules → suppression → sort.
+public struct Checker: Sendable {
+    let loadRules: [(any LoadRule, Severity)]
+    let resourceRules: [(any ResourceRule, Severity)]
+    let setRules: [(any SetRule, Severity)]
+    public let options: CheckOptions
+
+    public init(rules: [any Rule], options: CheckOptions) {
+        self.options = options
+        var load: [(any LoadRule, Severity)] = []
+        var resource: [(any ResourceRule, Severity)] = []
+        var set: [(any SetRule, Severity)] = []
+        for rule in rules where options.selection.isEnabled(rule.metadata) {
+            let severity = options.selection.severity(of: rule.metadata)
+            if let r = rule as? any LoadRule { load.append((r, severity)) }
+            if let r = rule as? any ResourceRule { resource.append((r, severity)) }
+            if let r = rule as? any SetRule { set.append((r, severity)) }
+        }
+        loadRules = load
+        resourceRules = resource
+        setRules = set
+    }
+
+    /// Checks `inputs`; `contextInputs` are read for cross-resource references only.
+    public func check(_ inputs: [SourceInput], context contextInputs: [SourceInput] = []) -> CheckResult {
+        let reportedNames = Set(inputs.map(\.name))
+        let contextOnly = contextInputs.filter { !reportedNames.contains($0.name) }
+        let all = inputs + contextOnly
+        let perFile = Mutex<[FileResult?]>(Array(repeating: nil, count: all.count))
+        let work: @Sendable (Int) -> Void = { i in
+            let result = checkFile(all[i], reported: i < inputs.count)
+            perFile.withLock { $0[i] = result }
+        }
+        if options.jobs > 1, all.count > 1 {
+            // Hand out files in interleaved order so one large file does not leave a worker idle.
+            let jobs = min(options.jobs, all.count)
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                var i = worker
+                while i < all.count {
+                    work(i)
+                    i += jobs
+                }
+            }
+        } else {
+            for i in all.indices { work(i) }
+        }
+        let results = perFile.withLock { $0.compactMap { $0 } }
+
+        var findings: [Finding] = []
+        var resources: [Resource] = []
+        for r in results {
+            findings.append(contentsOf: r.findings)
+            resources.append(contentsOf: r.resources)
+        }
+        let set = ResourceSet(resources: resources, reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
+        for (rule, severity) in setRules {
+            var sink = FindingSink(rule: rule.metadata, severity: severity)
+            rule.check(set, options.context, &sink)
+            findings.append(contentsOf: sink.findings.filter { reportedNames.contains($0.file) })
+        }
+        let suppression = Suppressions(resources: set)
+        var shown: [Finding] = []
+        var suppressed: [Finding] = []
+        for finding in findings {
+            if let reason = suppression.reason(for: finding) {
+                var f = finding
+                f.suppression = reason
+                suppressed.append(f)
+            } else {
+                shown.append(finding)
+            }
+        }
+        shown.append(contentsOf: suppression.unusedSuppressionFindings(reportedFiles: reportedNames))
+        shown.sort()
+        suppressed.sort()
+        return CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
+                           resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count)
+    }
+
+    struct FileResult: Sendable {
+        var findings: [Finding]
+        var resources: [Resource]
+    }
+
+    func checkFile(_ input: SourceInput, reported: Bool) -> FileResult {
+        var findings: [Finding] = []
+        func load(_ event: LoadEvent) {
+            for (rule, severity) in loadRules {
+                var sink = FindingSink(rule: rule.metadata, severity: severity)
+                rule.check(event, &sink)
+                findings.append(contentsOf: sink.findings)
+            }
+        }
+        let bytes: [UInt8]
+        switch input.read(maxBytes: options.limits.maxFileBytes) {
+        case .failure(let error):
+            if reported { load(.unreadable(file: input.name, reason: error.message)) }
+            return FileResult(findings: findings, resources: [])
+        case .success(let b):
+            bytes = b
+        }
+        let stream = YAMLParser.parse(bytes, file: input.name, limits: options.limits)
+        for diagnostic in stream.diagnostics { load(.yaml(diagnostic, file: input.name)) }
+        var resources: [Resource] = []
+        for document in stream.documents {
+            let decoded = ResourceDecoder.resources(in: document)
+            for issue in decoded.issues { load(.decode(issue)) }
+            resources.append(contentsOf: decoded.resources)
+        }
+        if reported {
+            for resource in resources {
+                let context = ResourceContext(rules: options.context, resource: resource)
+                for (rule, severity) in resourceRules {
+                    var sink = FindingSink(rule: rule.metadata, severity: severity)
+                    rule.check(resource, context, &sink)
+                    findings.append(contentsOf: sink.findings)
+                }
+            }
+        } else {
+            findings = []
+        }
+        return FileResult(findings: findings, resources: resources)
+    }
+}

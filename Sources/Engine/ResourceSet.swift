@@ -1,0 +1,46 @@
+import Models
+
+/// Every resource of a run, indexed for cross-resource checks. Resources from `--context`
+/// are in the set (so references resolve) but are marked so their findings are not shown.
+public struct ResourceSet: Sendable {
+    public let resources: [Resource]
+    /// Files whose findings are reported; resources from other files are context only.
+    public let reportedFiles: Set<String>?
+    private let byKind: [String: [Int]]
+
+    public init(resources: [Resource], reportedFiles: Set<String>? = nil) {
+        self.resources = resources
+        self.reportedFiles = reportedFiles
+        var byKind: [String: [Int]] = [:]
+        for (i, r) in resources.enumerated() { byKind[r.kind, default: []].append(i) }
+        self.byKind = byKind
+    }
+
+    public func ofKind(_ kind: String) -> [Resource] {
+        (byKind[kind] ?? []).map { resources[$0] }
+    }
+
+    public func ofKinds(_ kinds: [String]) -> [Resource] {
+        kinds.flatMap { ofKind($0) }
+    }
+
+    public func find(kind: String, namespace: String?, name: String) -> Resource? {
+        (byKind[kind] ?? []).lazy.map { resources[$0] }.first { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// Whether the set defines any object of this kind in the namespace. Cross-resource
+    /// checks use it to stay quiet when the repository only holds part of the picture.
+    public func defines(kind: String, namespace: String?) -> Bool {
+        (byKind[kind] ?? []).contains { resources[$0].namespace == namespace }
+    }
+
+    /// Whether findings on this resource are reported (not a `--context`-only file).
+    public func isReported(_ resource: Resource) -> Bool {
+        reportedFiles.map { $0.contains(resource.file) } ?? true
+    }
+
+    /// Pod templates of every workload in the set.
+    public var podTemplates: [PodTemplate] {
+        WorkloadKind.allCases.flatMap { ofKind($0.rawValue) }.compactMap(PodTemplate.init(of:))
+    }
+}

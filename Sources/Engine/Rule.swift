@@ -1,0 +1,85 @@
+import Models
+import YAMLTree
+
+/// A manifest used to show a rule at work: one that must trigger it, or one that must not.
+public struct RuleExample: Sendable {
+    public var yaml: String
+    /// Where findings of the rule must be, as `line:column` (1-based), when the example
+    /// triggers. Empty means "at least one finding, anywhere".
+    public var positions: [String]
+
+    public init(_ yaml: String, at positions: String...) {
+        self.yaml = yaml
+        self.positions = positions
+    }
+}
+
+/// A rule parameter that users set in `.palisade.yaml`.
+public struct RuleParameter: Sendable {
+    public var name: String
+    public var summary: String
+    public var defaultValue: String
+
+    public init(_ name: String, _ summary: String, default defaultValue: String) {
+        self.name = name
+        self.summary = summary
+        self.defaultValue = defaultValue
+    }
+}
+
+/// Everything a user (and `palisade explain`) needs to know about a rule. The examples are
+/// run by the generic rule test, so the documentation cannot drift from the code.
+public struct RuleMetadata: Sendable {
+    public var id: String
+    public var area: String
+    public var severity: Severity
+    public var summary: String
+    public var rationale: String
+    public var remediation: String
+    public var enabledByDefault: Bool
+    public var parameters: [RuleParameter]
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+
+    public init(id: String, area: String, severity: Severity, summary: String, rationale: String, remediation: String,
+                enabledByDefault: Bool = true, parameters: [RuleParameter] = [],
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.area = area
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.remediation = remediation
+        self.enabledByDefault = enabledByDefault
+        self.parameters = parameters
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A check. A rule looks at problems found while loading (`LoadRule`), at one resource at a
+/// time (`ResourceRule`) or at the whole set (`SetRule`).
+public protocol Rule: Sendable {
+    var metadata: RuleMetadata { get }
+}
+
+/// Turns problems found while reading files into findings (syntax errors, alias bombs, …).
+public protocol LoadRule: Rule {
+    func check(_ event: LoadEvent, _ report: inout FindingSink)
+}
+
+public protocol ResourceRule: Rule {
+    func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink)
+}
+
+/// Cross-resource rules see every resource of the run (and of `--context`).
+public protocol SetRule: Rule {
+    func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink)
+}
+
+/// What loading a file can report before any resource exists.
+public enum LoadEvent: Sendable {
+    case yaml(YAMLDiagnostic, file: String)
+    case decode(DecodeIssue)
+    case unreadable(file: String, reason: String)
+}

@@ -1,0 +1,60 @@
+import Models
+
+/// Settings every rule can read: rule parameters and run-wide options.
+public struct RuleContext: Sendable {
+    public var parameters: [String: [String: ParameterValue]]
+    /// Report references to objects missing from the set even where the set holds no
+    /// objects of that kind in that namespace.
+    public var strictReferences: Bool
+
+    public init(parameters: [String: [String: ParameterValue]] = [:], strictReferences: Bool = false) {
+        self.parameters = parameters
+        self.strictReferences = strictReferences
+    }
+
+    public func parameter(_ rule: String, _ name: String) -> ParameterValue? {
+        parameters[rule]?[name]
+    }
+}
+
+/// A rule parameter value from `.palisade.yaml`.
+public enum ParameterValue: Sendable, Hashable {
+    case string(String)
+    case int(Int64)
+    case bool(Bool)
+    case list([String])
+
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    public var intValue: Int64? { if case .int(let i) = self { i } else { nil } }
+    public var listValue: [String]? {
+        switch self {
+        case .list(let l): l
+        case .string(let s): [s]
+        default: nil
+        }
+    }
+}
+
+/// What per-resource rules see: the run's context plus work shared between rules on the
+/// same resource (schema validation runs once, however many rules read it).
+public final class ResourceContext {
+    public let rules: RuleContext
+    public let resource: Resource
+    private var cachedSchemaIssues: [SchemaIssue]?
+
+    init(rules: RuleContext, resource: Resource) {
+        self.rules = rules
+        self.resource = resource
+    }
+
+    public var schemaIssues: [SchemaIssue] {
+        if let cachedSchemaIssues { return cachedSchemaIssues }
+        let issues = SchemaValidator.validate(resource)
+        cachedSchemaIssues = issues
+        return issues
+    }
+
+    public func parameter(_ rule: String, _ name: String) -> ParameterValue? {
+        rules.parameter(rule, name)
+    }
+}

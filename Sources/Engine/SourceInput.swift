@@ -1,0 +1,115 @@
+import Foundation
+
+/// A file (or standard input) to check, named as the user will see it.
+public struct SourceInput: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        case file(String)
+        case bytes([UInt8])
+    }
+
+    public var name: String
+    public var origin: Origin
+
+    public init(name: String, path: String) {
+        self.name = name
+        origin = .file(path)
+    }
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        origin = .bytes(bytes)
+    }
+
+    /// Reads the input; errors are returned as text for a finding, never thrown past here.
+    public func read(maxBytes: Int) -> Result<[UInt8], InputError> {
+        switch origin {
+        case .bytes(let bytes):
+            return .success(bytes)
+        case .file(let path):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                return .failure(InputError(message: "no such file"))
+            }
+            if isDirectory.boolValue { return .failure(InputError(message: "is a directory, not a file")) }
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+                return .failure(InputError(message: "cannot read file attributes"))
+            }
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                return .failure(InputError(message: "not a regular file (\(type.rawValue)); skipped"))
+            }
+            if let size = attributes[.size] as? Int, size > maxBytes {
+                return .failure(InputError(message: "file is \(size) bytes, over the limit of \(maxBytes) bytes; not parsed"))
+            }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                return .failure(InputError(message: "cannot open file (permission denied?)"))
+            }
+            defer { try? handle.close() }
+            do {
+                let data = try handle.readToEnd() ?? Data()
+                return .success([UInt8](data))
+            } catch {
+                return .failure(InputError(message: "read failed: \(error.localizedDescription)"))
+            }
+        }
+    }
+}
+
+public struct InputError: Error, Sendable, Hashable {
+    public var message: String
+}
+
+/// Expands command-line paths into the files to check, in a stable order.
+public enum InputDiscovery {
+    public static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    /// - Throws: `InputError` for a named path that does not exist (a usage error).
+    public static func inputs(for paths: [String], extraExtensions: Set<String> = []) throws(InputError) -> [SourceInput] {
+        var result: [SourceInput] = []
+        var seen: Set<String> = []
+        let extensions = manifestExtensions.union(extraExtensions)
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(message: "\(path): no such file or directory")
+            }
+            if isDirectory.boolValue {
+                for file in walk(path, extensions: extensions) where seen.insert(file).inserted {
+                    result.append(SourceInput(name: file, path: file))
+                }
+            } else if seen.insert(path).inserted {
+                // A file named explicitly is checked whatever its extension.
+                result.append(SourceInput(name: path, path: path))
+            }
+        }
+        return result
+    }
+
+    /// Files under a directory, sorted; hidden entries skipped; symlinked directories
+    /// followed once (a loop cannot recur because real paths are remembered).
+    static func walk(_ root: String, extensions: Set<String>) -> [String] {
+        var files: [String] = []
+        var visited: Set<String> = []
+        var stack: [String] = [root]
+        let fm = FileManager.default
+        while let dir = stack.popLast() {
+            let real = (try? fm.destinationOfSymbolicLink(atPath: dir)).map { _ in
+                URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+            } ?? URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+            guard visited.insert(real).inserted else { continue }
+            guard let entries = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            var subdirectories: [String] = []
+            for entry in entries.sorted() where !entry.hasPrefix(".") {
+                let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    subdirectories.append(path)
+                } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
+                    files.append(path)
+                }
+            }
+            stack.append(contentsOf: subdirectories.reversed())
+        }
+        return files.sorted()
+    }
+}

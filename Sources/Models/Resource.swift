@@ -1,0 +1,106 @@
+import YAMLTree
+
+/// Kind, namespace and name: how findings and cross-resource checks name an object.
+public struct ResourceIdentity: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var apiVersion: String
+    public var kind: String
+    public var namespace: String?
+    public var name: String?
+
+    public init(apiVersion: String, kind: String, namespace: String?, name: String?) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+    }
+
+    /// The API group, "" for the core group.
+    public var group: String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.kind, a.namespace ?? "", a.name ?? "", a.apiVersion) < (b.kind, b.namespace ?? "", b.name ?? "", b.apiVersion)
+    }
+
+    /// `Kind/namespace/name`, or `Kind/name` when there is no namespace.
+    public var description: String {
+        [kind, namespace, name ?? "<unnamed>"].compactMap { $0 }.joined(separator: "/")
+    }
+}
+
+/// One Kubernetes object from a manifest: its envelope, decoded once, and its node, from
+/// which typed views (`PodTemplate`, `Service`, …) read the rest with positions intact.
+public struct Resource: Sendable {
+    public let node: YAMLNode
+    public let identity: ResourceIdentity
+    /// The node that defines the object's `metadata`, if any.
+    public let metadata: ObjectMeta
+    /// Helm's `# Source:` template path for the document the object came from.
+    public var sourceTemplate: String? { node.document.sourceComment }
+
+    public init(node: YAMLNode) {
+        self.node = node
+        let meta = ObjectMeta(node: node["metadata"])
+        metadata = meta
+        identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
+                                    kind: node["kind"]?.scalar ?? "",
+                                    namespace: meta.namespace, name: meta.name)
+    }
+
+    public var kind: String { identity.kind }
+    public var apiVersion: String { identity.apiVersion }
+    public var name: String? { identity.name }
+    public var namespace: String? { identity.namespace }
+    public var file: String { node.file }
+    public var position: SourcePosition { node.position }
+
+    public subscript(key: String) -> YAMLNode? { node[key] }
+    public var spec: YAMLNode? { node["spec"] }
+}
+
+/// `metadata` of an object.
+public struct ObjectMeta: Sendable {
+    public let node: YAMLNode?
+
+    public init(node: YAMLNode?) { self.node = node }
+
+    public var name: String? { node?["name"]?.scalar.flatMap { $0.isEmpty ? nil : $0 } }
+    public var namespace: String? { node?["namespace"]?.scalar.flatMap { $0.isEmpty ? nil : $0 } }
+    public var labels: StringMap { StringMap(node: node?["labels"]) }
+    public var annotations: StringMap { StringMap(node: node?["annotations"]) }
+}
+
+/// A `map[string]string` field (labels, annotations, selectors, ConfigMap data).
+public struct StringMap: Sendable, Sequence {
+    public let node: YAMLNode?
+
+    public init(node: YAMLNode?) { self.node = node }
+
+    public var isEmpty: Bool { (node?.pairs.count ?? 0) == 0 }
+    public var count: Int { node?.pairs.count ?? 0 }
+
+    public subscript(key: String) -> String? { node?[key]?.scalar }
+
+    public func valueNode(_ key: String) -> YAMLNode? { node?[key] }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: String, keyNode: YAMLNode, valueNode: YAMLNode)> {
+        var pairs = node?.pairs.makeIterator()
+        return AnyIterator {
+            while let (k, v) = pairs?.next() {
+                guard let key = k.scalar else { continue }
+                return (key, v.scalar ?? "", k, v)
+            }
+            return nil
+        }
+    }
+
+    /// The map as a dictionary (later keys win; duplicates are reported by the YAML layer).
+    public var dictionary: [String: String] {
+        var result: [String: String] = [:]
+        for entry in self { result[entry.key] = entry.value }
+        return result
+    }
+}
+

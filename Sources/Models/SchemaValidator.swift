@@ -1,0 +1,198 @@
+import YAMLTree
+
+/// A place where a manifest does not fit the API schema of its kind.
+public struct SchemaIssue: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A key the kind does not have (typo, wrong case, lost indentation).
+        case unknownField
+        /// A value of the wrong JSON type.
+        case wrongType
+        /// A string field holding an unquoted YAML 1.1 boolean (`yes`, `no`, `on`, …).
+        case yaml11Boolean
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// The key for unknown fields, the value for type errors.
+    public var node: YAMLNode
+    /// Dotted path with indices, e.g. `spec.template.spec.volumes[0].Secret`.
+    public var path: String
+}
+
+/// Checks a resource against the field tables of its kind, as the API server's strict
+/// decoder would, and explains each mismatch.
+public enum SchemaValidator {
+    public static func validate(_ resource: Resource) -> [SchemaIssue] {
+        guard let schema = KindSchemas.schema(apiVersion: resource.apiVersion, kind: resource.kind) else { return [] }
+        var issues: [SchemaIssue] = []
+        var path = FieldPath()
+        check(resource.node, against: .object(schema), path: &path, issues: &issues)
+        return issues
+    }
+
+    private static func check(_ node: YAMLNode, against type: FieldType, path: inout FieldPath, issues: inout [SchemaIssue]) {
+        // null is "not set" for every field.
+        if node.isScalar, node.resolvedType == .null { return }
+        switch type {
+        case .any:
+            return
+        case .string:
+            guard node.isScalar else { return wrong(node, "a string", path, &issues) }
+            switch node.resolvedType {
+            case .string: return
+            case .bool where node.isYAML11OnlyBoolean:
+                issues.append(SchemaIssue(
+                    kind: .yaml11Boolean,
+                    message: "\(path.text) is a string, but unquoted \(node.scalar ?? "") is read as a boolean by Kubernetes' YAML 1.1 decoder; quote it: \"\(node.scalar ?? "")\"",
+                    node: node, path: path.text))
+            default:
+                wrong(node, "a string", path, &issues, hint: "quote it: \"\(node.scalar ?? "")\"")
+            }
+        case .integer:
+            guard node.isScalar, node.resolvedType == .int else { return wrong(node, "an integer", path, &issues) }
+        case .number:
+            guard node.isScalar, node.resolvedType == .int || node.resolvedType == .float else {
+                return wrong(node, "a number", path, &issues)
+            }
+        case .boolean:
+            guard node.isScalar, node.resolvedType == .bool else {
+                let hint = node.isScalar && (node.scalar == "true" || node.scalar == "false") ? "remove the quotes" : nil
+                return wrong(node, "a boolean", path, &issues, hint: hint)
+            }
+        case .intOrString:
+            guard node.isScalar, node.resolvedType == .int || node.resolvedType == .string else {
+                return wrong(node, "an integer or a string", path, &issues)
+            }
+        case .quantity:
+            guard node.isScalar, node.resolvedType != .bool else { return wrong(node, "a quantity (string or number)", path, &issues) }
+        case .array(let element):
+            guard node.isSequence else { return wrong(node, "a list", path, &issues) }
+            for (i, item) in node.items.enumerated() {
+                path.push(index: i)
+                check(item, against: element, path: &path, issues: &issues)
+                path.pop()
+            }
+        case .map(let element):
+            guard node.isMapping else { return wrong(node, "a map", path, &issues) }
+            for (key, value) in node.pairs {
+                path.push(key: key.scalar ?? "?")
+                check(value, against: element, path: &path, issues: &issues)
+                path.pop()
+            }
+        case .object(let schema):
+            guard node.isMapping else { return wrong(node, "an object (\(schema.name))", path, &issues) }
+            for (key, value) in node.pairs {
+                let name = key.scalar ?? ""
+                path.push(key: name)
+                if let fieldType = schema.field(named: name) {
+                    check(value, against: fieldType, path: &path, issues: &issues)
+                } else {
+                    issues.append(SchemaIssue(kind: .unknownField,
+                                              message: unknownFieldMessage(name, in: schema, path: path),
+                                              node: key, path: path.text))
+                }
+                path.pop()
+            }
+        }
+    }
+
+    private static func wrong(_ node: YAMLNode, _ expected: String, _ path: FieldPath, _ issues: inout [SchemaIssue],
+                              hint: String? = nil) {
+        let found: String
+        switch node.kind {
+        case .mapping: found = "a map"
+        case .sequence: found = "a list"
+        case .scalar:
+            switch node.resolvedType {
+            case .bool: found = "the boolean \(node.scalar ?? "")"
+            case .int, .float: found = "the number \(node.scalar ?? "")"
+            case .null: found = "null"
+            case .string: found = "the string \"\(node.scalar ?? "")\""
+            }
+        }
+        var message = "\(path.text) must be \(expected), found \(found)"
+        if let hint { message += "; \(hint)" }
+        issues.append(SchemaIssue(kind: .wrongType, message: message, node: node, path: path.text))
+    }
+
+    private static func unknownFieldMessage(_ name: String, in schema: ObjectSchema, path: FieldPath) -> String {
+        var message = "unknown field \"\(name)\" in \(schema.name) at \(path.text)"
+        if let suggestion = FieldSuggestion.suggest(name, in: schema) {
+            message += "; did you mean \"\(suggestion)\"?"
+        }
+        return message
+    }
+}
+
+/// Builds dotted field paths as the decoder descends, without re-joining strings per step.
+struct FieldPath {
+    private var components: [String] = []
+
+    mutating func push(key: String) { components.append(key) }
+    mutating func push(index: Int) { components.append("[\(index)]") }
+    mutating func pop() { components.removeLast() }
+
+    var text: String {
+        var result = ""
+        for c in components {
+            if c.hasPrefix("[") || result.isEmpty { result += c } else { result += "." + c }
+        }
+        return result.isEmpty ? "<root>" : result
+    }
+}
+
+/// "Did you mean" for unknown fields: a field of the same name in another case, a close
+/// spelling, or — for lost indentation — the nested path where a field of that name lives.
+enum FieldSuggestion {
+    static func suggest(_ name: String, in schema: ObjectSchema) -> String? {
+        let lower = name.lowercased()
+        if let sameCase = schema.fields.first(where: { $0.name.lowercased() == lower }) { return sameCase.name }
+        var best: (name: String, distance: Int)?
+        for field in schema.fields {
+            let d = editDistance(lower, field.name.lowercased(), limit: 2)
+            if d <= min(2, max(1, name.count / 4)), d < (best?.distance ?? .max) { best = (field.name, d) }
+        }
+        if let best { return best.name }
+        return nestedPath(of: name, in: schema)
+    }
+
+    /// Breadth-first search (three levels) for a field of that exact name below the schema.
+    private static func nestedPath(of name: String, in schema: ObjectSchema) -> String? {
+        var queue: [(ObjectSchema, String, Int)] = [(schema, "", 0)]
+        var head = 0
+        while head < queue.count {
+            let (current, prefix, depth) = queue[head]
+            head += 1
+            for field in current.fields {
+                let path = prefix.isEmpty ? field.name : prefix + "." + field.name
+                if field.name == name, depth > 0 { return path }
+                guard depth < 3 else { continue }
+                switch field.type {
+                case .object(let child): queue.append((child, path, depth + 1))
+                case .array(.object(let child)): queue.append((child, path + "[]", depth + 1))
+                default: break
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var previous = Array(0 ... y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1 ... max(x.count, 1) where !x.isEmpty {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1 ... max(y.count, 1) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return x.isEmpty ? y.count : previous[y.count]
+    }
+}
