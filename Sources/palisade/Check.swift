@@ -1,0 +1,124 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Reporters
+import Rules
+import YAMLTree
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, none
+
+    var threshold: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .none: nil
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check manifests (files, directories, or - for standard input).")
+
+    @Argument(help: "Files and directories to check (recursive: .yaml, .yml, .json). '-' reads standard input. Default: the current directory.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or none.")
+    var failOn: FailLevel = .error
+
+    @Option(help: "Enable a rule that is off by default (repeatable, or comma-separated).")
+    var enable: [String] = []
+
+    @Option(help: "Disable a rule (repeatable, or comma-separated; 'all' disables every rule not enabled explicitly).")
+    var disable: [String] = []
+
+    @Option(help: "Run only these rules (repeatable, or comma-separated).")
+    var only: [String] = []
+
+    @Flag(help: "List suppressed findings too.")
+    var showSuppressed = false
+
+    @Option(help: "Name used for standard input in findings (e.g. the chart or kustomization it came from).")
+    var stdinFilename = "<stdin>"
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Text output: findings shown per file before the rest are summarised (0: all).")
+    var maxFindingsPerFile = 200
+
+    @Option(help: "Largest file read, in bytes.")
+    var maxFileSize = ParseLimits.default.maxFileBytes
+    @Option(help: "Most documents read from one file.")
+    var maxDocuments = ParseLimits.default.maxDocuments
+    @Option(help: "Deepest nesting of mappings and sequences.")
+    var maxDepth = ParseLimits.default.maxDepth
+    @Option(help: "Most nodes that YAML aliases may add to one document.")
+    var maxAliasExpansion = ParseLimits.default.maxAliasExpansion
+    @Option(help: "Longest scalar, in bytes.")
+    var maxScalarSize = ParseLimits.default.maxScalarBytes
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-documents", maxDocuments), ("--max-depth", maxDepth),
+                              ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-size", maxScalarSize)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+        let known = Set(BuiltinRules.all.map(\.metadata.id)).union(["all"])
+        for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
+            throw ValidationError("unknown rule '\(id)'; see 'palisade rules'")
+        }
+    }
+
+    func run() throws {
+        var options = CheckOptions()
+        options.jobs = jobs
+        options.limits = ParseLimits(maxFileBytes: maxFileSize, maxDocuments: maxDocuments, maxDepth: maxDepth,
+                                     maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarSize)
+        options.selection.enabled = Set(enable.flatMap(splitList))
+        options.selection.disabled = Set(disable.flatMap(splitList))
+        if !only.isEmpty { options.selection.only = Set(only.flatMap(splitList)) }
+
+        var inputs: [SourceInput] = []
+        let filePaths = paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
+        if paths.contains("-") {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            inputs.append(SourceInput(name: stdinFilename, bytes: [UInt8](data)))
+        }
+        do {
+            inputs += try InputDiscovery.inputs(for: filePaths)
+        } catch {
+            throw failUsage(error.message)
+        }
+
+        let checker = Checker(rules: BuiltinRules.all, options: options)
+        let result = checker.check(inputs)
+        let rules = BuiltinRules.all.map(\.metadata)
+        let output: String
+        switch format {
+        case .text:
+            let color = isatty(STDOUT_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            output = TextReporter(useColor: color, showSuppressed: showSuppressed, maxPerFile: maxFindingsPerFile)
+                .render(result, rules: rules)
+        case .json:
+            output = JSONReporter().render(result, rules: rules)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if let threshold = failOn.threshold, result.findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+func splitList(_ value: String) -> [String] {
+    value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
