@@ -21,6 +21,13 @@ public struct CheckResult: Sendable {
     public var filesChecked: Int
     public var resourcesChecked: Int
 
+    public init(findings: [Finding], suppressed: [Finding], filesChecked: Int, resourcesChecked: Int) {
+        self.findings = findings
+        self.suppressed = suppressed
+        self.filesChecked = filesChecked
+        self.resourcesChecked = resourcesChecked
+    }
+
     public func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
 }
 

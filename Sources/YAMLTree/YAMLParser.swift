@@ -127,11 +127,19 @@ private struct TreeBuilder {
             pos = .start
             message = "out of memory while parsing"
         default:
-            pos = SourcePosition(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+            var problemPosition = SourcePosition(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
             if let context = parser.context.map({ String(cString: $0) }) {
                 let cpos = SourcePosition(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
-                message = "\(context) at \(cpos), \(problem)"
+                // An unclosed quote or bracket is only noticed at the end of the stream; the
+                // place to fix is where it was opened.
+                if problem.contains("end of stream") {
+                    message = "\(problem) \(context) opened here"
+                    problemPosition = cpos
+                } else {
+                    message = "\(context) at \(cpos), \(problem)"
+                }
             }
+            pos = problemPosition
         }
         diagnostics.append(YAMLDiagnostic(kind: .syntax, message: message, position: pos))
     }
@@ -184,8 +192,10 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard !documentFailed else { return true }
             if open.count >= limits.maxDepth {
-                fail(.limit, "nesting deeper than \(limits.maxDepth) levels", mark)
-                return true
+                // Stop the whole stream: libyaml's scanner slows down quadratically on deep
+                // flow nesting, and text past this point cannot be read reliably anyway.
+                fail(.limit, "nesting deeper than \(limits.maxDepth) levels; the rest of the file is not checked", mark)
+                return false
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag

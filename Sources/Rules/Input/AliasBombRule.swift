@@ -16,7 +16,7 @@ public struct AliasBombRule: LoadRule {
             d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
             e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
             f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
-            """, at: "6:5")],
+            """, at: "5:36")],
         nonTriggering: [RuleExample("defaults: &d {app: web}\nlabels: *d\n")])
 
     public func check(_ event: LoadEvent, _ report: inout FindingSink) {

@@ -1,0 +1,56 @@
+import Engine
+import Foundation
+import Models
+import Reporters
+import XCTest
+import YAMLTree
+
+final class ReporterTests: XCTestCase {
+    let finding = Finding(ruleID: "r", severity: .warning, message: "say \"hi\"\n\u{1}", file: "a.yaml",
+                          position: SourcePosition(line: 3, column: 7),
+                          resource: ResourceIdentity(apiVersion: "v1", kind: "Pod", namespace: "ns", name: "p"),
+                          fieldPath: "spec.x")
+
+    func result(_ findings: [Finding]) -> CheckResult {
+        CheckResult(findings: findings, suppressed: [], filesChecked: 1, resourcesChecked: 1)
+    }
+
+    func testTextLineFormat() {
+        let text = TextReporter().render(result([finding]), rules: [])
+        XCTAssertTrue(text.hasPrefix("a.yaml:3:7: warning [r] say \"hi\"\n\u{1} (Pod/ns/p)\n"))
+        XCTAssertTrue(text.hasSuffix("0 errors, 1 warning, 0 info in 1 file (1 resource)\n"))
+        XCTAssertFalse(text.contains("\u{1B}["))
+    }
+
+    func testColourOnlyWhenAsked() {
+        XCTAssertTrue(TextReporter(useColor: true).render(result([finding]), rules: []).contains("\u{1B}[1;33mwarning"))
+    }
+
+    func testPerFileCapFoldsTheRest() {
+        var many: [Finding] = []
+        for i in 1 ... 5 {
+            var f = finding
+            f.position = SourcePosition(line: i, column: 1)
+            many.append(f)
+        }
+        let text = TextReporter(maxPerFile: 2).render(result(many), rules: [])
+        XCTAssertTrue(text.contains("… and 3 more in this file"))
+        XCTAssertEqual(text.components(separatedBy: "[r]").count - 1, 2)
+    }
+
+    func testJSONIsValidAndEscaped() throws {
+        let json = JSONReporter().render(result([finding]), rules: [])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.first?["message"] as? String, "say \"hi\"\n\u{1}")
+        XCTAssertEqual(findings.first?["line"] as? Int, 3)
+        XCTAssertEqual((findings.first?["resource"] as? [String: Any])?["namespace"] as? String, "ns")
+        let summary = try XCTUnwrap(object["summary"] as? [String: Any])
+        XCTAssertEqual(summary["warnings"] as? Int, 1)
+    }
+
+    func testJSONWriterQuoting() {
+        XCTAssertEqual(JSONWriter.quote("a\"b\\c\u{7F}\u{2028}é"), "\"a\\\"b\\\\c\\u007f\\u2028é\"")
+    }
+}
