@@ -1,1 +1,100 @@
-print("bench")
+import CYAML
+import Dispatch
+import Engine
+import Foundation
+import Models
+import Reporters
+import Rules
+import YAMLTree
+
+// Benchmark: `swift run -c release palisade-bench [files] [resources-per-file] [repetitions]`.
+// Measures each phase of `check` on a synthetic corpus against libyaml's own parse time (the
+// floor), then the whole check on one core and on all cores, and peak memory.
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let fileCount = arguments.count > 0 ? arguments[0] : 400
+let perFile = arguments.count > 1 ? arguments[1] : 60
+let repetitions = arguments.count > 2 ? arguments[2] : 3
+
+let corpus = Corpus(files: fileCount, resourcesPerFile: perFile)
+let megabytes = Double(corpus.bytes) / 1_048_576
+print("corpus: \(corpus.files.count) files, \(corpus.resources) resources, \(String(format: "%.1f", megabytes)) MiB")
+
+func best(_ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0 ..< repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.min() ?? 0
+}
+
+/// libyaml alone: every event parsed and freed, nothing kept.
+func libyamlOnly(_ bytes: [UInt8]) -> Int {
+    var parser = yaml_parser_t()
+    var event = yaml_event_t()
+    var events = 0
+    _ = yaml_parser_initialize(&parser)
+    bytes.withUnsafeBufferPointer { buffer in
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        while yaml_parser_parse(&parser, &event) != 0 {
+            events += 1
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if done { break }
+        }
+    }
+    yaml_parser_delete(&parser)
+    return events
+}
+
+var sink = 0
+let floor = best { for f in corpus.files { sink &+= libyamlOnly(f.bytes) } }
+let tree = best { for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count } }
+let streams = corpus.files.map { YAMLParser.parse($0.bytes, file: $0.name) }
+let decode = best {
+    for s in streams {
+        for d in s.documents {
+            for r in ResourceDecoder.resources(in: d).resources { sink &+= SchemaValidator.validate(r).count }
+        }
+    }
+}
+let inputs = corpus.files.map { SourceInput(name: $0.name, bytes: $0.bytes) }
+func check(jobs: Int) -> CheckResult {
+    var options = CheckOptions()
+    options.jobs = jobs
+    return Checker(rules: BuiltinRules.all, options: options).check(inputs)
+}
+var result = check(jobs: 1)
+let single = best { result = check(jobs: 1) }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let parallel = best { sink &+= check(jobs: cores).findings.count }
+let render = best {
+    sink &+= TextReporter().render(result, rules: []).utf8.count
+    sink &+= JSONReporter().render(result, rules: []).utf8.count
+}
+
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+    return kb / 1024
+}
+
+func row(_ name: String, _ seconds: Double) {
+    let mbps = megabytes / seconds
+    let rps = Double(corpus.resources) / seconds
+    print(name.padding(toLength: 34, withPad: " ", startingAt: 0)
+          + String(format: "%8.3f s %9.1f MiB/s %10.0f res/s %6.2fx floor", seconds, mbps, rps, seconds / floor))
+}
+print("phase                                 time       throughput   resources     vs floor")
+row("libyaml events only (floor)", floor)
+row("node tree (YAMLParser)", tree)
+row("decode + schema validation", decode)
+row("check, 1 core (all phases)", single)
+row("check, \(cores) cores", parallel)
+row("render text + JSON", render)
+print(String(format: "rules phase ≈ %.3f s; parallel speed-up %.2fx; findings %d; peak RSS %.0f MiB",
+             max(0, single - tree - decode), single / parallel, result.findings.count, peakRSSMiB()))
+if sink == 42 { print("") }  // keep the work observable to the optimiser
