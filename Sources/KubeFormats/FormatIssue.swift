@@ -6,7 +6,7 @@
 
 /// Why a value was rejected: a stable machine-readable `code`, a human `message`, and where
 /// useful the 0-based offset (in Unicode scalars) of the offending character inside the value.
-public struct FormatIssue: Sendable, Hashable, CustomStringConvertible {
+public struct FormatIssue: Error, Sendable, Hashable, CustomStringConvertible {
     /// Stable identifier, e.g. `name.invalid-character`, `cron.range`, `base64.bad-character`.
     public let code: String
     /// One sentence for a human, without the value itself (the caller decides what to show).
