@@ -1,0 +1,29 @@
+// Redaction for messages and reports: a secret is never printed, only a short prefix and its length.
+
+public enum Redaction {
+    /// Shows at most the first 4 characters (fewer for short values: at most a third of the value,
+    /// never a control character), then `…` and the length in characters, e.g. `AKIA… (20 chars)`.
+    /// An empty value renders as `(empty)`.
+    public static func redact(_ value: String) -> String {
+        let count = value.count
+        if count == 0 { return "(empty)" }
+        let shown = min(4, count / 3)
+        var prefix = ""
+        for ch in value.prefix(shown) {
+            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.properties.generalCategory == .format }) { break }
+            prefix.append(ch)
+        }
+        return "\(prefix)… (\(count) char\(count == 1 ? "" : "s"))"
+    }
+
+    /// Redacts the part of `value` at `range` (offsets in Unicode scalars, as `CredentialMatch`
+    /// reports them).
+    public static func redact(_ value: String, scalarRange range: Range<Int>) -> String {
+        let scalars = value.unicodeScalars
+        let lo = max(0, min(range.lowerBound, scalars.count))
+        let hi = max(lo, min(range.upperBound, scalars.count))
+        let start = scalars.index(scalars.startIndex, offsetBy: lo)
+        let end = scalars.index(start, offsetBy: hi - lo)
+        return redact(String(scalars[start..<end]))
+    }
+}
