@@ -6,10 +6,16 @@ public struct RuleContext: Sendable {
     /// Report references to objects missing from the set even where the set holds no
     /// objects of that kind in that namespace.
     public var strictReferences: Bool
+    /// Kubernetes release the manifests target (`--kubernetes-version`), as "MAJOR.MINOR".
+    public var kubernetesVersion: String
 
-    public init(parameters: [String: [String: ParameterValue]] = [:], strictReferences: Bool = false) {
+    public static let defaultKubernetesVersion = "1.31"
+
+    public init(parameters: [String: [String: ParameterValue]] = [:], strictReferences: Bool = false,
+                kubernetesVersion: String = RuleContext.defaultKubernetesVersion) {
         self.parameters = parameters
         self.strictReferences = strictReferences
+        self.kubernetesVersion = kubernetesVersion
     }
 
     public func parameter(_ rule: String, _ name: String) -> ParameterValue? {
