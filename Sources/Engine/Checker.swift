@@ -37,6 +37,8 @@ public struct Checker: Sendable {
     let loadRules: [(any LoadRule, Severity)]
     let resourceRules: [(any ResourceRule, Severity)]
     let setRules: [(any SetRule, Severity)]
+    let globallyEnabled: Set<String>
+    let unusedSeverity: Severity
     public let options: CheckOptions
 
     public init(rules: [any Rule], options: CheckOptions) {
@@ -44,12 +46,17 @@ public struct Checker: Sendable {
         var load: [(any LoadRule, Severity)] = []
         var resource: [(any ResourceRule, Severity)] = []
         var set: [(any SetRule, Severity)] = []
-        for rule in rules where options.selection.isEnabled(rule.metadata) {
+        // A rule runs when it is on globally or in any scoped override; `scoped(_:)` then keeps
+        // only the findings of scopes where it is on.
+        let scopedOn = Set(options.context.overrides.flatMap { $0.rules.filter { $0.value.enabled == true }.keys })
+        for rule in rules where options.selection.isEnabled(rule.metadata) || scopedOn.contains(rule.metadata.id) {
             let severity = options.selection.severity(of: rule.metadata)
             if let r = rule as? any LoadRule { load.append((r, severity)) }
             if let r = rule as? any ResourceRule { resource.append((r, severity)) }
             if let r = rule as? any SetRule { set.append((r, severity)) }
         }
+        globallyEnabled = Set(rules.map(\.metadata).filter(options.selection.isEnabled).map(\.id))
+        unusedSeverity = options.selection.severities[Suppressions.unusedRuleID] ?? .info
         loadRules = load
         resourceRules = resource
         setRules = set
@@ -92,6 +99,7 @@ public struct Checker: Sendable {
             rule.check(set, options.context, &sink)
             findings.append(contentsOf: sink.findings.filter { reportedNames.contains($0.file) })
         }
+        if !options.context.overrides.isEmpty { findings = findings.compactMap(scoped) }
         let suppression = Suppressions(resources: set)
         var shown: [Finding] = []
         var suppressed: [Finding] = []
@@ -104,11 +112,31 @@ public struct Checker: Sendable {
                 shown.append(finding)
             }
         }
-        shown.append(contentsOf: suppression.unusedSuppressionFindings(reportedFiles: reportedNames))
+        if globallyEnabled.contains(Suppressions.unusedRuleID) {
+            let severity = unusedSeverity
+            shown.append(contentsOf: suppression.unusedSuppressionFindings(reportedFiles: reportedNames).map {
+                var f = $0
+                f.severity = severity
+                return f
+            })
+        }
         shown.sort()
         suppressed.sort()
         return CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
                            resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count)
+    }
+
+    /// Applies overrides scoped to the finding's file and namespace: the last matching
+    /// override that mentions the rule decides whether it is on and at what severity.
+    func scoped(_ finding: Finding) -> Finding? {
+        var enabled = globallyEnabled.contains(finding.ruleID) || finding.ruleID == Suppressions.unusedRuleID
+        var finding = finding
+        for o in options.context.overrides where o.applies(file: finding.file, namespace: finding.resource?.namespace) {
+            guard let settings = o.rules[finding.ruleID] else { continue }
+            if let e = settings.enabled { enabled = e }
+            if let s = settings.severity { finding.severity = s }
+        }
+        return enabled ? finding : nil
     }
 
     struct FileResult: Sendable {

@@ -8,6 +8,8 @@ public struct RuleContext: Sendable {
     public var strictReferences: Bool
     /// Kubernetes release the manifests target (`--kubernetes-version`), as "MAJOR.MINOR".
     public var kubernetesVersion: String
+    /// Settings from `.palisade.yaml` scoped to paths or namespaces.
+    public var overrides: [Configuration.Override] = []
 
     public static let defaultKubernetesVersion = "1.31"
 
@@ -60,7 +62,11 @@ public final class ResourceContext {
         return issues
     }
 
+    /// A parameter, from the most specific override that scopes this resource, else global.
     public func parameter(_ rule: String, _ name: String) -> ParameterValue? {
-        rules.parameter(rule, name)
+        for o in rules.overrides.reversed() where o.applies(file: resource.file, namespace: resource.namespace) {
+            if let value = o.rules[rule]?.parameters[name] { return value }
+        }
+        return rules.parameter(rule, name)
     }
 }

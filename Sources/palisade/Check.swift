@@ -44,6 +44,15 @@ struct Check: ParsableCommand {
     @Option(help: "Run only these rules (repeatable, or comma-separated).")
     var only: [String] = []
 
+    @Option(help: "Configuration file (default: the nearest .palisade.yaml in this or a parent directory).")
+    var config: String?
+
+    @Option(help: "Kubernetes release the manifests target, e.g. 1.29 (deprecated and removed apiVersions).")
+    var kubernetesVersion: String?
+
+    @Flag(help: "Report references to missing objects even where the repository holds no objects of that kind in that namespace.")
+    var strictReferences = false
+
     @Flag(help: "List suppressed findings too.")
     var showSuppressed = false
 
@@ -84,9 +93,14 @@ struct Check: ParsableCommand {
         options.jobs = jobs
         options.limits = ParseLimits(maxFileBytes: maxFileSize, maxDocuments: maxDocuments, maxDepth: maxDepth,
                                      maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarSize)
-        options.selection.enabled = Set(enable.flatMap(splitList))
-        options.selection.disabled = Set(disable.flatMap(splitList))
+        let configuration = try loadConfiguration()
+        configuration.apply(to: &options.selection, context: &options.context)
+        // Flags win over the configuration file.
+        for id in enable.flatMap(splitList) { options.selection.enabled.insert(id); options.selection.disabled.remove(id) }
+        for id in disable.flatMap(splitList) { options.selection.disabled.insert(id); options.selection.enabled.remove(id) }
         if !only.isEmpty { options.selection.only = Set(only.flatMap(splitList)) }
+        if let kubernetesVersion { options.context.kubernetesVersion = kubernetesVersion }
+        if strictReferences { options.context.strictReferences = true }
 
         var inputs: [SourceInput] = []
         let filePaths = paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
@@ -95,7 +109,7 @@ struct Check: ParsableCommand {
             inputs.append(SourceInput(name: stdinFilename, bytes: [UInt8](data)))
         }
         do {
-            inputs += try InputDiscovery.inputs(for: filePaths)
+            inputs += try InputDiscovery.inputs(for: filePaths).filter { !configuration.isExcluded($0.name) }
         } catch {
             throw failUsage(error.message)
         }
@@ -115,6 +129,32 @@ struct Check: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
         if let threshold = failOn.threshold, result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
+        }
+    }
+}
+
+extension Check {
+    /// `--config`, else the nearest `.palisade.yaml` from the current directory upwards.
+    func loadConfiguration() throws -> Configuration {
+        var path = config
+        if path == nil {
+            var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            while true {
+                let candidate = dir.appendingPathComponent(Configuration.fileName).path
+                if FileManager.default.fileExists(atPath: candidate) { path = candidate; break }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        guard let path else { return Configuration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw failUsage("\(path): cannot read configuration file")
+        }
+        do {
+            return try Configuration.parse([UInt8](data), file: path, knownRules: Set(BuiltinRules.all.map(\.metadata.id)))
+        } catch {
+            throw failUsage("invalid configuration: \(error)")
         }
     }
 }

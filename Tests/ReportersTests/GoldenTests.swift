@@ -14,7 +14,7 @@ final class GoldenTests: XCTestCase {
     static var updating: Bool { ProcessInfo.processInfo.environment["PALISADE_UPDATE_GOLDEN"] == "1" }
 
     override func setUp() {
-        FileManager.default.changeCurrentDirectoryPath(Self.root.path)
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(Self.root.path))
     }
 
     private func run(_ paths: [String]) throws -> CheckResult {
