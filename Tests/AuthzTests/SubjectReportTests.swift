@@ -12,15 +12,15 @@ final class SubjectReportTests: XCTestCase {
         ]
         let abac = ABACPolicyFile.parse(bytes: Array(#"{"apiVersion":"abac.authorization.kubernetes.io/v1beta1","kind":"Policy","spec":{"user":"root","namespace":"*","resource":"*","apiGroup":"*"}}"#.utf8), file: "abac.jsonl").policies
         let report = SubjectReport.build(AuthorizationModel(roles: [secrets], bindings: bindings, abacPolicies: abac))
-        XCTAssertEqual(report.rows.map(\.subject.description), ["Group ops", "User root", "User alice"])
-        XCTAssertEqual(report.rows[1].entries.map(\.permission), ["cluster-admin-equivalent"])
+        XCTAssertEqual(report.rows.map(\.subject.description), ["User root", "Group ops", "User alice"], "cluster-admin outranks any combination")
+        XCTAssertEqual(report.rows[0].entries.map(\.permission), ["cluster-admin-equivalent"])
         let alice = report.rows[2]
         XCTAssertEqual(alice.entries.count, 1)
         XCTAssertFalse(alice.entries[0].clusterWide)
         XCTAssertEqual(alice.entries[0].namespaces, ["a-ns", "b-ns"])
         XCTAssertEqual(alice.entries[0].evidence.map(\.origin), [at(10), at(20)])
-        XCTAssertTrue(report.rows[0].entries.allSatisfy(\.clusterWide))
-        XCTAssertTrue(report.rows[0].entries.contains { $0.permission == "secret-read" })
+        XCTAssertTrue(report.rows[1].entries.allSatisfy(\.clusterWide))
+        XCTAssertTrue(report.rows[1].entries.contains { $0.permission == "secret-read" })
         XCTAssertTrue(report.description.contains("User alice (risk 3)"), report.description)
         XCTAssertFalse(SubjectReport.build(AuthorizationModel(), includeBuiltInBindings: false).rows.contains { _ in true })
         XCTAssertEqual(SubjectReport.build(AuthorizationModel(), includeBuiltInBindings: true).rows.first?.subject, .group("system:masters"))
