@@ -81,7 +81,8 @@ extension RiskAnalysis {
             if rule.resources.isEmpty { return !rule.nonResourceURLs.isEmpty }
             return rule.resources.allSatisfy { resource in
                 let plural = String(resource.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0])
-                guard plural != "*" else { return false }
+                // A RoleBinding does grant the namespace object of its own namespace.
+                guard plural != "*", plural != "namespaces" else { return false }
                 return rule.apiGroups.allSatisfy { group in group != "*" && KnownResources.isNamespaced(plural, group: group) == false }
             }
         }

@@ -11,8 +11,9 @@ public struct SensitivePermission: Sendable, Hashable, Codable {
             AccessRequest(verb: verb, apiGroup: group, resource: resource, subresource: subresource, namespace: namespace)
         }
 
-        /// Whether RBAC can grant this at all through a RoleBinding (known cluster-scoped resources: no).
-        var isNamespaced: Bool { KnownResources.isNamespaced(resource, group: group) ?? true }
+        /// Whether RBAC can grant this at all through a RoleBinding (known cluster-scoped resources: no, except
+        /// the namespace object itself, whose requests carry its own name as namespace).
+        var isNamespaced: Bool { KnownResources.isNamespaced(resource, group: group) ?? true || (resource == "namespaces" && group == "") }
     }
 
     /// Issue ids are `rbac-KEY` and `abac-KEY`.

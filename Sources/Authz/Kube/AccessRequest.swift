@@ -35,7 +35,8 @@ public struct AccessRequest: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// Builds a resource request from CLI-style input: `resource` may be `RESOURCE/SUBRESOURCE`; without an explicit
-    /// `apiGroup` the group of the built-in resource of that name is used (the core group when unknown).
+    /// `apiGroup` the group of the built-in resource of that name is used (the core group when unknown). A request
+    /// for one namespace object carries its name as namespace, as the API server's request parser sets it.
     public static func parse(
         verb: String, resource: String, apiGroup: String? = nil, namespace: String = "", name: String = ""
     ) -> AccessRequest {
@@ -43,7 +44,8 @@ public struct AccessRequest: Sendable, Hashable, Codable, CustomStringConvertibl
         let plural = String(parts[0])
         let sub = parts.count > 1 ? String(parts[1]) : ""
         let group = apiGroup ?? KnownResources.lookup(plural).first?.group ?? ""
-        return AccessRequest(verb: verb, apiGroup: group, resource: plural, subresource: sub, namespace: namespace, name: name)
+        let ns = plural == "namespaces" && group.isEmpty && !name.isEmpty ? name : namespace
+        return AccessRequest(verb: verb, apiGroup: group, resource: plural, subresource: sub, namespace: ns, name: name)
     }
 
     public var isResourceRequest: Bool { path == nil }
