@@ -1,0 +1,24 @@
+/// A place in an input file. Lines and columns are 1-based; built-in objects (default roles and bindings that
+/// the API server creates itself) use `Origin.builtIn`, whose line and column are 0.
+public struct Origin: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// The origin of everything the API server provides by itself (default ClusterRoles and their bindings).
+    public static let builtIn = Origin(file: "<built-in>", line: 0, column: 0)
+
+    public var isBuiltIn: Bool { self == Origin.builtIn }
+
+    public static func < (lhs: Origin, rhs: Origin) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+
+    public var description: String { isBuiltIn ? "built-in" : "\(file):\(line):\(column)" }
+}
