@@ -56,7 +56,7 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable, CustomStringCon
 }
 
 /// The answer to `can-i`: allowed or not, with every chain that allows the request.
-public struct Decision: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Decision: Sendable, Hashable, Encodable, CustomStringConvertible {
     public var request: AccessRequest
     public var user: UserInfo
     public var allowed: Bool { !evidence.isEmpty }
@@ -66,6 +66,18 @@ public struct Decision: Sendable, Hashable, Codable, CustomStringConvertible {
         self.request = request
         self.user = user
         self.evidence = evidence
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case request, user, allowed, evidence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(request, forKey: .request)
+        try container.encode(user, forKey: .user)
+        try container.encode(allowed, forKey: .allowed)
+        try container.encode(evidence, forKey: .evidence)
     }
 
     public var description: String {

@@ -92,7 +92,7 @@ public enum Audience: String, Sendable, Hashable, Codable {
 }
 
 /// One subject allowed by `who-can`, with every chain that allows it.
-public struct SubjectAccess: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct SubjectAccess: Sendable, Hashable, Encodable, Comparable, CustomStringConvertible {
     public var subject: SubjectRef
     /// ABAC lines that set both user and group allow the user only while it is in this group.
     public var requiredGroup: String?
@@ -105,6 +105,18 @@ public struct SubjectAccess: Sendable, Hashable, Codable, Comparable, CustomStri
     }
 
     public var audience: Audience { subject.audience }
+
+    private enum CodingKeys: String, CodingKey {
+        case subject, requiredGroup, audience, evidence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subject, forKey: .subject)
+        try container.encodeIfPresent(requiredGroup, forKey: .requiredGroup)
+        try container.encode(audience, forKey: .audience)
+        try container.encode(evidence, forKey: .evidence)
+    }
 
     public static func < (lhs: SubjectAccess, rhs: SubjectAccess) -> Bool {
         (lhs.subject, lhs.requiredGroup ?? "") < (rhs.subject, rhs.requiredGroup ?? "")
