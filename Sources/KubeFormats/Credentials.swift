@@ -186,6 +186,8 @@ public enum CredentialScanner {
         var matches: [CredentialMatch] = []
         /// Byte ranges already claimed by a match (a JWT inside a URL is reported once).
         var claimed: [Range<Int>] = []
+        /// Whether the value mentions "service_account" (searched once, on the first `"private_key"`).
+        var mentionsServiceAccount: Bool? = nil
 
         init(b: UnsafeBufferPointer<UInt8>) {
             self.b = b
@@ -499,7 +501,8 @@ public enum CredentialScanner {
         /// `"private_key": "…"` in a JSON object that also says `"service_account"`.
         mutating func gcpServiceAccount(_ i: Int) -> Int? {
             guard hasBytes(b, at: i, "\"private_key\"") else { return nil }
-            guard findIgnoringCase(b, "\"service_account\"") != nil else { return nil }
+            if mentionsServiceAccount == nil { mentionsServiceAccount = findIgnoringCase(b, "\"service_account\"") != nil }
+            guard mentionsServiceAccount == true else { return nil }
             var k = i + 13
             while k < b.count, isSpaceByte(b[k]) { k += 1 }
             guard k < b.count, b[k] == 0x3A else { return nil }
@@ -523,13 +526,14 @@ public enum CredentialScanner {
             CredentialScanner.trim(b, &lo, &hi)
             guard hi > lo else { return }
             let n = hi - lo
-            if SensitiveNames.isAWSSecretKeyName(name), n == 40,
+            // Cheap length tests first: the name checks split the name into words.
+            if n == 40, SensitiveNames.isAWSSecretKeyName(name),
                run(lo, limit: 41, { isAlnum($0) || $0 == 0x2B || $0 == 0x2F }) == 40,
                !tokenIsFiller(lo, hi), Entropy.shannon(bytes: b, lo, hi) >= 3.5 {
                 add(.awsSecretAccessKey, .high, lo, hi)
                 return
             }
-            if SensitiveNames.isAzureStorageKeyName(name), n == 88, !tokenIsFiller(lo, hi),
+            if n == 88, SensitiveNames.isAzureStorageKeyName(name), !tokenIsFiller(lo, hi),
                case .success = Base64.decodeBytes(UnsafeBufferPointer(rebasing: b[lo..<hi]), alphabet: .standard,
                                                   requirePadding: true, allowLineBreaks: false, output: false) {
                 add(.azureStorageKey, .high, lo, hi)

@@ -262,6 +262,18 @@ final class CredentialsTests: XCTestCase {
         XCTAssertFalse(SensitiveNames.isAzureStorageKeyName("AZURE_STORAGE_ACCOUNT"))
     }
 
+    // MARK: Large input
+
+    /// Many trigger characters in a large value: must stay linear (this would take minutes if any
+    /// detector rescanned the whole value per trigger).
+    func testLargeValueWithManyTriggers() {
+        let chunk = "\"private_key\": \"x\", -----BEGIN x eyJ http://a: AKIA ghp_ xoxb- hooks.slack.com/ aws_secret_access_key="
+        let big = String(repeating: chunk, count: 2_000) + awsID
+        let all = CredentialScanner.scanAll(value: big, name: "PASSWORD")
+        XCTAssertEqual(all.map(\.kind), [.awsAccessKeyID])
+        XCTAssertEqual(all.first?.range.upperBound, big.unicodeScalars.count)
+    }
+
     // MARK: Redaction and entropy
 
     func testRedaction() {
