@@ -1,3 +1,4 @@
+import Authz
 import Dispatch
 import Models
 import Synchronization
@@ -89,11 +90,14 @@ public struct Checker: Sendable {
 
         var findings: [Finding] = []
         var resources: [Resource] = []
+        var abac: [ABACPolicy] = []
         for r in results {
             findings.append(contentsOf: r.findings)
             resources.append(contentsOf: r.resources)
+            abac.append(contentsOf: r.abacPolicies)
         }
-        let set = ResourceSet(resources: resources, reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
+        let set = ResourceSet(resources: resources, abacPolicies: abac,
+                              reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
         for (rule, severity) in setRules {
             var sink = FindingSink(rule: rule.metadata, severity: severity)
             rule.check(set, options.context, &sink)
@@ -142,6 +146,7 @@ public struct Checker: Sendable {
     struct FileResult: Sendable {
         var findings: [Finding]
         var resources: [Resource]
+        var abacPolicies: [ABACPolicy] = []
     }
 
     func checkFile(_ input: SourceInput, reported: Bool) -> FileResult {
@@ -160,6 +165,12 @@ public struct Checker: Sendable {
             return FileResult(findings: findings, resources: [])
         case .success(let b):
             bytes = b
+        }
+        // ABAC policy files are JSON lines, not one YAML stream: recognised by content.
+        if input.name.hasSuffix(".jsonl") || ABACPolicyFile.looksLikeABAC(bytes: bytes) {
+            let parsed = ABACPolicyFile.parse(bytes: bytes, file: input.name)
+            if reported { for d in parsed.diagnostics { load(.abac(d)) } }
+            return FileResult(findings: findings, resources: [], abacPolicies: parsed.policies)
         }
         let stream = YAMLParser.parse(bytes, file: input.name, limits: options.limits)
         for diagnostic in stream.diagnostics { load(.yaml(diagnostic, file: input.name)) }

@@ -1,3 +1,4 @@
+import Authz
 import Models
 
 /// Every resource of a run, indexed for cross-resource checks. Resources from `--context`
@@ -6,14 +7,20 @@ public struct ResourceSet: Sendable {
     public let resources: [Resource]
     /// Files whose findings are reported; resources from other files are context only.
     public let reportedFiles: Set<String>?
+    /// Lines of ABAC policy files (`--authorization-policy-file` format) found among the inputs.
+    public let abacPolicies: [ABACPolicy]
+    /// The RBAC and ABAC grants of the set, with the built-in default roles.
+    public let authorization: AuthorizationModel
     private let byKind: [String: [Int]]
 
-    public init(resources: [Resource], reportedFiles: Set<String>? = nil) {
+    public init(resources: [Resource], abacPolicies: [ABACPolicy] = [], reportedFiles: Set<String>? = nil) {
         self.resources = resources
+        self.abacPolicies = abacPolicies
         self.reportedFiles = reportedFiles
         var byKind: [String: [Int]] = [:]
         for (i, r) in resources.enumerated() { byKind[r.kind, default: []].append(i) }
         self.byKind = byKind
+        authorization = AuthorizationInputs.model(resources: resources, abacPolicies: abacPolicies)
     }
 
     public func ofKind(_ kind: String) -> [Resource] {
@@ -36,7 +43,11 @@ public struct ResourceSet: Sendable {
 
     /// Whether findings on this resource are reported (not a `--context`-only file).
     public func isReported(_ resource: Resource) -> Bool {
-        reportedFiles.map { $0.contains(resource.file) } ?? true
+        isReported(file: resource.file)
+    }
+
+    public func isReported(file: String) -> Bool {
+        reportedFiles.map { $0.contains(file) } ?? true
     }
 
     /// Pod templates of every workload in the set.

@@ -1,3 +1,4 @@
+import Authz
 import Models
 import YAMLTree
 
@@ -82,4 +83,6 @@ public enum LoadEvent: Sendable {
     case yaml(YAMLDiagnostic, file: String)
     case decode(DecodeIssue)
     case unreadable(file: String, reason: String)
+    /// A problem in an ABAC policy file line.
+    case abac(ABACDiagnostic)
 }

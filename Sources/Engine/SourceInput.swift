@@ -60,7 +60,7 @@ public struct InputError: Error, Sendable, Hashable {
 
 /// Expands command-line paths into the files to check, in a stable order.
 public enum InputDiscovery {
-    public static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
+    public static let manifestExtensions: Set<String> = ["yaml", "yml", "json", "jsonl"]
 
     /// - Throws: `InputError` for a named path that does not exist (a usage error).
     public static func inputs(for paths: [String], extraExtensions: Set<String> = []) throws(InputError) -> [SourceInput] {

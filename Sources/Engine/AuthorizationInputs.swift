@@ -1,0 +1,71 @@
+import Authz
+import Models
+import YAMLTree
+
+/// Decodes RBAC manifests of a resource set into the authorization model's input types,
+/// keeping positions so evidence and findings point into the manifests.
+public enum AuthorizationInputs {
+    public static func origin(_ node: YAMLNode) -> Origin {
+        Origin(file: node.file, line: node.position.line, column: node.position.column)
+    }
+
+    public static func model(resources: [Resource], abacPolicies: [ABACPolicy]) -> AuthorizationModel {
+        var roles: [RBACRole] = []
+        var bindings: [RBACBinding] = []
+        for resource in resources where resource.identity.group == RBACGroup.name {
+            switch resource.kind {
+            case "Role", "ClusterRole":
+                if let role = role(resource) { roles.append(role) }
+            case "RoleBinding", "ClusterRoleBinding":
+                if let binding = binding(resource) { bindings.append(binding) }
+            default: break
+            }
+        }
+        return AuthorizationModel(roles: roles, bindings: bindings, abacPolicies: abacPolicies)
+    }
+
+    static func strings(_ node: YAMLNode?) -> [String] {
+        node?.listItems.compactMap(\.scalar) ?? []
+    }
+
+    public static func role(_ resource: Resource) -> RBACRole? {
+        guard let name = resource.name else { return nil }
+        let rules: [PolicyRule] = resource["rules"]?.listItems.filter(\.isMapping).map { rule in
+            var origins: [PolicyRule.Field: Origin] = [:]
+            for field in PolicyRule.Field.allCases {
+                if let n = rule[field.rawValue] { origins[field] = origin(n) }
+            }
+            return PolicyRule(verbs: strings(rule["verbs"]), apiGroups: strings(rule["apiGroups"]),
+                              resources: strings(rule["resources"]), resourceNames: strings(rule["resourceNames"]),
+                              nonResourceURLs: strings(rule["nonResourceURLs"]), origin: origin(rule), fieldOrigins: origins)
+        } ?? []
+        var selectors: [Authz.LabelSelector]?
+        if resource.kind == "ClusterRole", let aggregation = resource["aggregationRule"] {
+            selectors = aggregation["clusterRoleSelectors"]?.listItems.map { s in
+                Authz.LabelSelector(
+                    matchLabels: StringMap(node: s["matchLabels"]).dictionary,
+                    matchExpressions: s["matchExpressions"]?.listItems.compactMap { e in
+                        guard let key = e["key"]?.scalar, let op = e["operator"]?.scalar else { return nil }
+                        return .init(key: key, operator: op, values: strings(e["values"]))
+                    } ?? [])
+            } ?? []
+        }
+        return RBACRole(scope: resource.kind == "ClusterRole" ? .cluster : .namespaced,
+                        namespace: resource.namespace ?? "default", name: name,
+                        labels: resource.metadata.labels.dictionary, rules: rules,
+                        aggregationSelectors: selectors, origin: origin(resource.node))
+    }
+
+    public static func binding(_ resource: Resource) -> RBACBinding? {
+        guard let name = resource.name, let ref = resource["roleRef"] else { return nil }
+        let roleRef = RoleRef(kind: ref["kind"]?.scalar ?? "", name: ref["name"]?.scalar ?? "",
+                              apiGroup: ref["apiGroup"]?.scalar ?? "", origin: origin(ref))
+        let subjects: [RBACSubject] = resource["subjects"]?.listItems.filter(\.isMapping).map { s in
+            RBACSubject(kind: s["kind"]?.scalar ?? "", name: s["name"]?.scalar ?? "",
+                        namespace: s["namespace"]?.scalar ?? "", apiGroup: s["apiGroup"]?.scalar, origin: origin(s))
+        } ?? []
+        return RBACBinding(scope: resource.kind == "ClusterRoleBinding" ? .cluster : .namespaced,
+                           namespace: resource.namespace ?? "default", name: name, roleRef: roleRef,
+                           subjects: subjects, origin: origin(resource.node))
+    }
+}
