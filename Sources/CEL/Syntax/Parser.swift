@@ -267,12 +267,15 @@ struct Parser {
             let e = try parseExpr()
             try expect(")")
             return e
-        case .punct("["):
+        case .punct("["), .punct("[?"):
+            // `[?x, ...]` lexes as `[?`: the first element is optional.
+            var firstOptional = isPunct("[?")
             _ = advance()
             var elements: [CELExpr.ListElement] = []
-            while !isPunct("]") {
-                let optional = isPunct("?")
-                if optional { _ = advance() }
+            while !isPunct("]") || firstOptional {
+                let optional = isPunct("?") || firstOptional
+                if isPunct("?") { _ = advance() }
+                firstOptional = false
                 elements.append(.init(value: try parseExpr(), optional: optional))
                 if isPunct(",") { _ = advance() } else { break }
             }

@@ -16,23 +16,14 @@ extension Ordering {
     }
 }
 
-/// Exact comparison of an int with a double; nil when the double is NaN.
+/// Integer against double: the integer is converted to double first, as the reference
+/// implementation does (so 2^63-1 equals 2^63 as a double); nil when NaN is involved.
 private func compare(_ i: Int64, _ d: Double) -> Ordering? {
-    if d.isNaN { return nil }
-    if d >= 9.223372036854775808e18 { return .less }
-    if d < -9.223372036854775808e18 { return .greater }
-    let t = Int64(d.rounded(.down))
-    if i != t { return Ordering(i, t) }
-    return d > Double(t) ? .less : .equal
+    d.isNaN ? nil : Ordering(Double(i), d)
 }
 
 private func compare(_ u: UInt64, _ d: Double) -> Ordering? {
-    if d.isNaN { return nil }
-    if d >= 1.8446744073709551616e19 { return .less }
-    if d < 0 { return .greater }
-    let t = UInt64(d.rounded(.down))
-    if u != t { return Ordering(u, t) }
-    return d > Double(t) ? .less : .equal
+    d.isNaN ? nil : Ordering(Double(u), d)
 }
 
 private func compare(_ i: Int64, _ u: UInt64) -> Ordering {
@@ -62,7 +53,7 @@ func celEquals(_ a: CELValue, _ b: CELValue) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
-    case (.string(let x), .string(let y)): return x == y
+    case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
     case (.bytes(let x), .bytes(let y)): return x == y
     case (.type(let x), .type(let y)): return x == y
     case (.timestamp(let x), .timestamp(let y)): return x == y

@@ -79,7 +79,6 @@ public struct CELType: Sendable, Hashable, CustomStringConvertible {
         for t in [int, uint, double, bool, string, bytes, list, map, null, type, timestamp, duration, optional] {
             d[t.name] = t
         }
-        d["dyn"] = CELType("dyn")
         return d
     }()
 }
@@ -122,6 +121,7 @@ extension CELValue {
 }
 
 /// Keys of a map normalised so that numerically equal int/uint/double keys collide.
+/// Strings compare by code points (CEL does no Unicode normalisation, unlike Swift's `==`).
 enum MapKey: Hashable, Sendable {
     case int(Int64)
     /// Only for uint values above Int64.max; smaller ones normalise to `.int`.
@@ -196,4 +196,27 @@ public struct CELMap: Sendable {
     public subscript(key: String) -> CELValue? { self[.string(key)] }
 
     public static func isValidKey(_ v: CELValue) -> Bool { MapKey(v) != nil }
+}
+
+extension MapKey {
+    static func == (a: MapKey, b: MapKey) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        case (.bigUInt(let x), .bigUInt(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .int(let i): hasher.combine(0); hasher.combine(i)
+        case .bigUInt(let u): hasher.combine(1); hasher.combine(u)
+        case .bool(let b): hasher.combine(2); hasher.combine(b)
+        case .string(let s):
+            hasher.combine(3)
+            for byte in s.utf8 { hasher.combine(byte) }
+        }
+    }
 }
