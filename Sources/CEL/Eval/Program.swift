@@ -221,28 +221,20 @@ struct Compiler {
                 candidates.append(NameCandidate(variable: p + name, fields: Array(segments[length...])))
             }
         }
-        let fallback = CELType.builtinByName[segments[0]].map { CELValue.type($0) }
-        let typeFallback: CELValue? = segments.count == 1 ? fallback : nil
+        // Type names (`int`, `google.protobuf.Timestamp`, `net.IP`) when no variable matches.
+        let display = segments.joined(separator: ".")
+        let typeFallback = CELType.builtinByName[display].map { CELValue.type($0) }
         if let declared {
             if let hit = candidates.first(where: { declared.contains($0.variable) }) {
                 return hit.fields.reduce(Node.variable(hit.variable, fallback: nil)) { .select($0, $1) }
             }
-            if segments.count == 1, let typeFallback { return .constant(typeFallback) }
-            let full = segments.joined(separator: ".")
-            if full == "google.protobuf.Timestamp" { return .constant(.type(.timestamp)) }
-            if full == "google.protobuf.Duration" { return .constant(.type(.duration)) }
-            throw CELCompileError(message: "undeclared reference to '\(full)'", offset: offset)
+            if let typeFallback { return .constant(typeFallback) }
+            throw CELCompileError(message: "undeclared reference to '\(display)'", offset: offset)
         }
         if candidates.count == 1 {
             return .variable(candidates[0].variable, fallback: typeFallback)
         }
-        var display = segments.joined(separator: ".")
-        if display == "google.protobuf.Timestamp" || display == "google.protobuf.Duration" {
-            let t: CELType = display.hasSuffix("Timestamp") ? .timestamp : .duration
-            return .qualified(candidates, fallback: .type(t), display: display)
-        }
-        if rooted { display = "." + display }
-        return .qualified(candidates, fallback: typeFallback, display: display)
+        return .qualified(candidates, fallback: typeFallback, display: rooted ? "." + display : display)
     }
 
     private mutating func compileCall(

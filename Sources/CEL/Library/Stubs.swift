@@ -1,3 +1,2 @@
 func registerQuantity(_ t: inout FunctionTable) {}
-func registerNetwork(_ t: inout FunctionTable) {}
 func registerURL(_ t: inout FunctionTable) {}

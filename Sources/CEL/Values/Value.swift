@@ -76,7 +76,8 @@ public struct CELType: Sendable, Hashable, CustomStringConvertible {
     /// Names usable as identifiers in expressions (`type(x) == int`).
     static let builtinByName: [String: CELType] = {
         var d: [String: CELType] = [:]
-        for t in [int, uint, double, bool, string, bytes, list, map, null, type, timestamp, duration, optional] {
+        for t in [int, uint, double, bool, string, bytes, list, map, null, type, timestamp, duration, optional,
+                  CELType("net.IP"), CELType("net.CIDR"), CELType("kubernetes.Quantity"), CELType("kubernetes.URL")] {
             d[t.name] = t
         }
         return d
