@@ -1,2 +1,0 @@
-func registerQuantity(_ t: inout FunctionTable) {}
-func registerURL(_ t: inout FunctionTable) {}
