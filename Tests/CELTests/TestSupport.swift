@@ -28,8 +28,8 @@ func assertTrue(_ expression: String, _ variables: [String: CELValue] = [:], fil
 }
 
 func assertError(_ expression: String, containing text: String = "", _ variables: [String: CELValue] = [:],
-                 file: StaticString = #filePath, line: UInt = #line) {
-    switch evaluate(expression, variables, file: file, line: line) {
+                 options: CELOptions = .init(), file: StaticString = #filePath, line: UInt = #line) {
+    switch evaluate(expression, variables, options: options, file: file, line: line) {
     case .success(let v): XCTFail("\(expression): expected error, got \(debugText(v))", file: file, line: line)
     case .failure(let e):
         XCTAssertTrue(text.isEmpty || e.message.contains(text), "\(expression): error '\(e.message)' lacks '\(text)'",

@@ -6,7 +6,7 @@ import XCTest
 /// there). Tests needing protobuf messages or the type checker are skipped and listed.
 final class ConformanceTests: XCTestCase {
     /// Ratchet: the number of passing tests reached so far. Lower it only with a reason.
-    static let minimumPassed = 0
+    static let minimumPassed = 1702
 
     static let files = [
         "basic", "comparisons", "conversions", "fields", "fp_math", "integer_math", "lists", "logic",
