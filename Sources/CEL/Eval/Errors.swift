@@ -52,7 +52,9 @@ public struct CELOptions: Sendable {
     /// Longest accepted expression, in Unicode scalars.
     public var maxExpressionLength = 100_000
     /// Maximum nesting of the expression tree (parentheses, calls, operator chains).
-    public var maxNestingDepth = 250
+    /// Parsing and evaluation recurse once per level; 100 levels stay well inside a
+    /// 512 KiB thread stack in release builds (debug builds use ~10 KiB per level).
+    public var maxNestingDepth = 100
     /// Evaluation budget in cost units; nil disables the limit.
     public var costLimit: UInt64? = 1_000_000
     /// Container (namespace) used to resolve unqualified names.
