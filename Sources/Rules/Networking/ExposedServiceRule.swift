@@ -7,7 +7,7 @@ public struct ExposedServiceRule: ResourceRule {
     public let metadata = RuleMetadata(
         id: "exposed-service", area: "networking", severity: .info,
         summary: "A Service of type NodePort or LoadBalancer is reachable from outside the cluster",
-        rationale: "A NodePort Service opens its port on every node, and a LoadBalancer Service asks the cloud for an external address as well. Either makes the workload reachable from outside the cluster network, which should be a deliberate choice, reviewed like any other public endpoint.",
+        rationale: "A NodePort Service opens its port on every node, and a LoadBalancer Service asks the cloud for an external address as well. Either makes the workload reachable from outside the cluster network, which should be a deliberate choice, reviewed like any other public endpoint. Load balancers made internal with a cloud annotation are not reported.",
         remediation: "Use type ClusterIP behind an Ingress or Gateway that terminates TLS and authenticates, or keep the exposure and suppress this finding with a reason. The finding points at spec.type.",
         enabledByDefault: false,
         triggering: [RuleExample("""
@@ -40,7 +40,7 @@ public struct ExposedServiceRule: ResourceRule {
         guard let service = Service(resource), let typeNode = service.typeNode else { return }
         if typeNode.scalarEquals("NodePort") {
             report.report("type NodePort opens the Service's ports on every node", at: typeNode, in: resource)
-        } else if typeNode.scalarEquals("LoadBalancer") {
+        } else if typeNode.scalarEquals("LoadBalancer"), !LoadBalancerSourceRangesRule.isInternal(resource.metadata.annotations) {
             report.report("type LoadBalancer gives the Service an address reachable from outside the cluster",
                           at: typeNode, in: resource)
         }
