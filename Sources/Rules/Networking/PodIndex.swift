@@ -1,0 +1,190 @@
+import Engine
+import Models
+import YAMLTree
+
+/// The pods a set of manifests will run, by namespace, for rules that resolve label
+/// selectors (Services, NetworkPolicies). Built once per rule run, linear in the set.
+///
+/// Besides the built-in workloads it records pod templates embedded in custom resources
+/// (Argo Rollouts, Kubeflow jobs, Ray clusters, Knative services, …). Their operators add
+/// labels and containers Palisade cannot see, so such pods are matched leniently: a selector
+/// key the template does not carry is taken to match. Custom resources known to create pods
+/// without embedding a template (KServe InferenceService) match any selector.
+struct PodIndex {
+    struct Pods {
+        let owner: Resource
+        let labels: [String: String]
+        /// Pods of a custom resource (labels or containers may be added by an operator).
+        let lenient: Bool
+        let spec: PodSpec?
+    }
+
+    /// Labels the controllers add to the pods they create; a selector may use them
+    /// (`statefulset.kubernetes.io/pod-name: db-0` for a per-pod Service) although no
+    /// template carries them.
+    static let controllerLabels: Set<String> = [
+        "pod-template-hash", "controller-revision-hash", "pod-template-generation",
+        "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index",
+        "job-name", "controller-uid", "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid",
+        "batch.kubernetes.io/job-completion-index", "rollouts-pod-template-hash",
+    ]
+
+    /// Custom kinds that create pods from fields that are not a pod template.
+    static let opaquePodOwners: Set<String> = ["InferenceService", "InferenceGraph", "LLMInferenceService"]
+
+    private(set) var pods: [Pods] = []
+    private var byNamespace: [String: [Int]] = [:]
+    private var lenientByNamespace: [String: [Int]] = [:]
+    /// "namespace \0 key \0 value" → pods of built-in workloads carrying that label.
+    private var byLabel: [String: [Int]] = [:]
+
+    init(_ set: ResourceSet) {
+        for template in set.podTemplates {
+            add(Pods(owner: template.owner, labels: template.labels.dictionary, lenient: false, spec: template.spec))
+        }
+        for resource in set.resources where Self.mayEmbedPods(resource) {
+            if Self.opaquePodOwners.contains(resource.kind) {
+                add(Pods(owner: resource, labels: [:], lenient: true, spec: nil))
+            } else if let spec = resource.spec {
+                discover(spec, owner: resource, depth: 0)
+            }
+        }
+    }
+
+    /// Custom resources only: built-in kinds either are workloads (already indexed) or run no pods.
+    private static func mayEmbedPods(_ resource: Resource) -> Bool {
+        guard WorkloadKind(rawValue: resource.kind) == nil, resource.identity.group.contains(".") else { return false }
+        return KindSchemas.schema(apiVersion: resource.apiVersion, kind: resource.kind) == nil
+    }
+
+    private mutating func discover(_ node: YAMLNode, owner: Resource, depth: Int) {
+        guard depth < 12 else { return }
+        if node.isMapping {
+            if let spec = node["spec"], spec["containers"]?.isSequence == true {
+                add(Pods(owner: owner, labels: StringMap(node: node["metadata"]?["labels"]).dictionary,
+                         lenient: true, spec: PodSpec(node: spec)))
+                return
+            }
+            if node["containers"]?.isSequence == true || node["container"]?["image"] != nil {
+                add(Pods(owner: owner, labels: [:], lenient: true, spec: PodSpec(node: node)))
+                return
+            }
+            for (_, value) in node.pairs where !value.isScalar { discover(value, owner: owner, depth: depth + 1) }
+        } else if node.isSequence {
+            for item in node.items where !item.isScalar { discover(item, owner: owner, depth: depth + 1) }
+        }
+    }
+
+    private mutating func add(_ p: Pods) {
+        let ns = p.owner.namespace ?? ""
+        let i = pods.count
+        pods.append(p)
+        byNamespace[ns, default: []].append(i)
+        if p.lenient {
+            lenientByNamespace[ns, default: []].append(i)
+        } else {
+            for (k, v) in p.labels { byLabel[Self.labelKey(ns, k, v), default: []].append(i) }
+        }
+    }
+
+    private static func labelKey(_ ns: String, _ k: String, _ v: String) -> String { ns + "\u{0}" + k + "\u{0}" + v }
+
+    /// Whether the set runs pods of built-in workloads in the namespace: then a selector that
+    /// matches none of them is a finding, not a gap in the repository.
+    func definesWorkloads(in namespace: String?) -> Bool {
+        (byNamespace[namespace ?? ""] ?? []).contains { !pods[$0].lenient }
+    }
+
+    /// Namespaces (nil for "none given") that run pods of built-in workloads.
+    var workloadNamespaces: Set<String?> {
+        var result: Set<String?> = []
+        for p in pods where !p.lenient { result.insert(p.owner.namespace) }
+        return result
+    }
+
+    /// Pods of the namespace the selector selects. An empty selector selects all of them.
+    func selected(by selector: LabelSelector, in namespace: String?) -> [Pods] {
+        let ns = namespace ?? ""
+        var candidates: [Int]
+        if let (k, v) = selector.matchLabels.first(where: { !Self.controllerLabels.contains($0.key) }) {
+            candidates = (byLabel[Self.labelKey(ns, k, v)] ?? []) + (lenientByNamespace[ns] ?? [])
+        } else {
+            candidates = byNamespace[ns] ?? []
+        }
+        candidates.removeAll { !Self.matches(selector, pods[$0]) }
+        return candidates.map { pods[$0] }
+    }
+
+    static func matches(_ selector: LabelSelector, _ p: Pods) -> Bool {
+        for (k, v) in selector.matchLabels {
+            if let have = p.labels[k] {
+                if have != v { return false }
+            } else if !(p.lenient || controllerLabels.contains(k)) {
+                return false
+            }
+        }
+        for r in selector.requirements {
+            guard let have = p.labels[r.key] else {
+                if p.lenient || controllerLabels.contains(r.key) { continue }
+                switch r.op {
+                case .in, .exists: return false
+                case .notIn, .doesNotExist: continue
+                }
+            }
+            switch r.op {
+            case .in: if !r.values.contains(have) { return false }
+            case .notIn: if r.values.contains(have) { return false }
+            case .exists: continue
+            case .doesNotExist: return false
+            }
+        }
+        return true
+    }
+}
+
+extension LabelSelector {
+    /// `k=v,k2 in (a,b)` for messages, keys sorted.
+    var summary: String {
+        var parts = matchLabels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        for r in requirements {
+            switch r.op {
+            case .in: parts.append("\(r.key) in (\(r.values.joined(separator: ",")))")
+            case .notIn: parts.append("\(r.key) notin (\(r.values.joined(separator: ",")))")
+            case .exists: parts.append(r.key)
+            case .doesNotExist: parts.append("!\(r.key)")
+            }
+        }
+        return parts.joined(separator: ",")
+    }
+}
+
+/// How a namespace is named in messages.
+func describeNamespace(_ namespace: String?) -> String {
+    namespace.map { "namespace \"\($0)\"" } ?? "the manifests' namespace (none given)"
+}
+
+extension PodIndex {
+    /// Reported Services with a selector, each with the pods it selects, when those pods are
+    /// fully known: none belongs to a custom resource whose operator may add ports.
+    func servicesWithKnownPods(in set: ResourceSet) -> [(service: Service, pods: [Pods])] {
+        var result: [(service: Service, pods: [Pods])] = []
+        for resource in set.ofKind("Service") where set.isReported(resource) {
+            guard let service = Service(resource), service.hasSelector, !service.isExternalName else { continue }
+            let pods = selected(by: service.selector, in: resource.namespace)
+            guard !pods.isEmpty, !pods.contains(where: \.lenient) else { continue }
+            result.append((service, pods))
+        }
+        return result
+    }
+}
+
+extension PodSpec {
+    /// Containers whose ports serve traffic: regular containers and sidecars (init containers
+    /// with `restartPolicy: Always`).
+    var servingContainers: [Container] {
+        containers + initContainers.filter { $0.node["restartPolicy"]?.scalar == "Always" }
+    }
+}
+
+/// "namespace/name", with "" for no namespace: the key of name lookups within a namespace.
+func namespacedKey(_ namespace: String?, _ name: String) -> String { (namespace ?? "") + "/" + name }
