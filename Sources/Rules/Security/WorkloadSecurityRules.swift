@@ -7,5 +7,7 @@ enum WorkloadSecurityRules {
         PrivilegedContainerRule(), PrivilegeEscalationRule(), RunAsRootRule(), WritableRootFilesystemRule(),
         DangerousCapabilitiesRule(), CapabilitiesNotDroppedRule(), SeccompUnconfinedRule(), UnmaskedProcMountRule(),
         UnsafeSysctlsRule(),
+        // host access
+        HostNetworkRule(), HostPIDRule(), HostIPCRule(), HostPortRule(), SensitiveHostPathRule(), HostPathVolumeRule(),
     ]
 }
