@@ -9,5 +9,8 @@ enum WorkloadSecurityRules {
         UnsafeSysctlsRule(),
         // host access
         HostNetworkRule(), HostPIDRule(), HostIPCRule(), HostPortRule(), SensitiveHostPathRule(), HostPathVolumeRule(),
+        // service accounts
+        DefaultServiceAccountRule(), AutomountServiceAccountTokenRule(), MissingServiceAccountRule(),
+        DeprecatedServiceAccountFieldRule(),
     ]
 }
