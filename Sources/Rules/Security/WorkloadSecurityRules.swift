@@ -12,5 +12,7 @@ enum WorkloadSecurityRules {
         // service accounts
         DefaultServiceAccountRule(), AutomountServiceAccountTokenRule(), MissingServiceAccountRule(),
         DeprecatedServiceAccountFieldRule(),
+        // container consistency
+        DuplicateContainerNameRule(), DuplicateEnvVarRule(), DuplicateContainerPortRule(), EnvValueAndValueFromRule(),
     ]
 }
