@@ -59,8 +59,7 @@ public struct HostPathVolumeRule: ResourceRule {
         let allowed = listParameter(context.rules, metadata.id, "allowedHostPaths", default: []).map(HostPaths.clean)
         for volume in volumes where HostPaths.sensitivity(of: volume.path) == nil {
             if allowed.contains(where: { HostPaths.isWithin(volume.path, $0) }) { continue }
-            let access = HostPaths.mountedWritable(volume.name, in: spec) ? "writable" : "read-only"
-            report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node (\(access)); use an emptyDir, PVC or CSI volume",
+            report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node\(HostPaths.access(volume.name, in: spec)); use an emptyDir, PVC or CSI volume",
                           at: volume.pathNode, in: resource)
         }
     }

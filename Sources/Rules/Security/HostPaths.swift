@@ -4,8 +4,19 @@ import YAMLTree
 /// Host paths whose mounting amounts to node compromise, for `sensitive-host-path`.
 enum HostPaths {
     /// Paths sensitive only when mounted exactly (their children are ordinary).
-    static let sensitiveExact: Set<String> = [
-        "/", "/etc", "/var", "/var/lib", "/run", "/var/run", "/usr", "/bin", "/sbin", "/lib", "/dev", "/home",
+    static let sensitiveExact: [String: String] = [
+        "/": "the node's whole filesystem",
+        "/etc": "the node's configuration, credentials included",
+        "/var": "the node's runtime state, container filesystems and kubelet data",
+        "/var/lib": "the kubelet's and container runtime's state",
+        "/run": "the node's runtime sockets, container runtime API included",
+        "/var/run": "the node's runtime sockets, container runtime API included",
+        "/usr": "the node's system binaries",
+        "/bin": "the node's system binaries",
+        "/sbin": "the node's system binaries",
+        "/lib": "the node's system libraries and kernel modules",
+        "/dev": "every device of the node, its disks included",
+        "/home": "the node's user home directories and their credentials",
     ]
     /// Paths sensitive together with everything below them, with what they give away.
     static let sensitiveTrees: [(path: String, reason: String)] = [
@@ -43,9 +54,7 @@ enum HostPaths {
 
     /// Why mounting `path` (already cleaned) is dangerous, or nil.
     static func sensitivity(of path: String) -> String? {
-        if sensitiveExact.contains(path) {
-            return path == "/" ? "the node's whole filesystem" : "a system directory of the node"
-        }
+        if let reason = sensitiveExact[path] { return reason }
         for entry in sensitiveTrees {
             if path == entry.path { return entry.reason }
             if path.hasPrefix(entry.path), path.utf8.count > entry.path.utf8.count,
@@ -84,13 +93,16 @@ enum HostPaths {
         return result
     }
 
-    /// Whether any container mounts the volume writable (no `readOnly: true`).
-    static func mountedWritable(_ volume: String, in spec: PodSpec) -> Bool {
+    /// How the pod's containers mount the volume: " (mounted writable)", " (mounted read-only)",
+    /// or "" when no container mounts it.
+    static func access(_ volume: String, in spec: PodSpec) -> String {
+        var mounted = false
         for container in spec.allContainers {
             for mount in container.volumeMounts where mount["name"]?.scalar == volume {
-                if mount["readOnly"]?.boolValue != true { return true }
+                if mount["readOnly"]?.boolValue != true { return " (mounted writable)" }
+                mounted = true
             }
         }
-        return false
+        return mounted ? " (mounted read-only)" : ""
     }
 }

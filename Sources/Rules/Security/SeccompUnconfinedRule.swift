@@ -74,6 +74,9 @@ public struct SeccompUnconfinedRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
         let containers = pod.spec.allContainers
+        // Privileged containers run without seccomp whatever the profile; privileged-container
+        // reports them, so a pod of privileged containers only is left alone.
+        if containers.allSatisfy(pod.isPrivileged) { return }
         let missing = containers.count { pod.effective("seccompProfile", for: $0) == nil }
         if pod.reportsMissingAtPod(missing: missing) {
             report.report("pod sets no seccompProfile, so its containers run Unconfined; set seccompProfile.type: RuntimeDefault in the pod securityContext",
@@ -81,7 +84,7 @@ public struct SeccompUnconfinedRule: ResourceRule {
             return
         }
         var podChecked = false
-        for container in containers {
+        for container in containers where !pod.isPrivileged(container) {
             let name = PodSecurityView.describe(container)
             guard let (profile, atPod) = pod.effective("seccompProfile", for: container) else {
                 report.report("\(name) has no seccompProfile and the pod sets none; it runs Unconfined",
