@@ -5,7 +5,7 @@ import XCTest
 /// Security rules beyond their examples: effective security context, Windows pods, versioned
 /// sysctls, partial-repository references, parameters and the hardened fixture.
 final class WorkloadSecurityTests: XCTestCase {
-    static let securityRules = BuiltinRules.all.filter { $0.metadata.area == "security" }
+    static let securityRules = WorkloadSecurityRules.all
 
     func run(_ rules: [any Rule], _ yaml: String, context: String? = nil, enableAll: Bool = true,
              configure: (inout CheckOptions) -> Void = { _ in }) -> [Finding] {

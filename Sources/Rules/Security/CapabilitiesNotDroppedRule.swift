@@ -45,19 +45,7 @@ public struct CapabilitiesNotDroppedRule: ResourceRule {
                         drop: [all]
                 """, at: "11:16"),
         ],
-        nonTriggering: [RuleExample("""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: inference
-            spec:
-              containers:
-              - name: server
-                image: registry.example.com/ml/triton:24.08
-                securityContext:
-                  capabilities:
-                    drop: ["ALL"]
-            """)])
+        nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let pod = PodSecurityView(resource), !pod.isWindows else { return }

@@ -5,7 +5,7 @@ public struct DuplicateContainerNameRule: ResourceRule {
     public init() {}
 
     public let metadata = RuleMetadata(
-        id: "duplicate-container-name", area: "security", severity: .error,
+        id: "duplicate-container-name", area: "workloads", severity: .error,
         summary: "Two containers of a pod have the same name (init, regular and ephemeral containers share one name space)",
         rationale: "Container names must be unique across a pod's init, regular and ephemeral containers. The API server rejects the pod (`Duplicate value`). Duplicates usually come from copy-pasting a sidecar or merging Helm or Kustomize patches.",
         remediation: "Rename one of the containers. The finding points at the later duplicate.",

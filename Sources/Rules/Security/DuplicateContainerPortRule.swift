@@ -6,7 +6,7 @@ public struct DuplicateContainerPortRule: ResourceRule {
     public init() {}
 
     public let metadata = RuleMetadata(
-        id: "duplicate-container-port", area: "security", severity: .warning,
+        id: "duplicate-container-port", area: "workloads", severity: .warning,
         summary: "A pod declares the same container port (number and protocol) or port name twice",
         rationale: "A pod's containers share one network namespace, so two declarations of the same port and protocol cannot both be served. Services and probes that target the port reach whichever process bound it. Port names must be unique within the pod: a duplicate name inside one container is rejected by the API server (an error here), and across containers it makes a Service's named targetPort ambiguous. Regular containers and sidecar (restartPolicy: Always) init containers are compared.",
         remediation: "Remove the duplicate declaration, or give the second port its own number and name. The finding points at the later duplicate.",

@@ -6,7 +6,7 @@ public struct DuplicateEnvVarRule: ResourceRule {
     public init() {}
 
     public let metadata = RuleMetadata(
-        id: "duplicate-env-var", area: "security", severity: .warning,
+        id: "duplicate-env-var", area: "workloads", severity: .warning,
         summary: "A container defines the same environment variable twice",
         rationale: "When env lists a name twice, the later entry silently wins, so the earlier value, often the one a reviewer reads, is dead. `env` is merged by name in strategic merge patches, so `kubectl apply` and Kustomize patches can also drop or swap one of the duplicates, and the server's last-applied state no longer matches the file.",
         remediation: "Keep one definition of the variable. The finding points at the later duplicate, the one that takes effect.",

@@ -5,7 +5,7 @@ public struct EnvValueAndValueFromRule: ResourceRule {
     public init() {}
 
     public let metadata = RuleMetadata(
-        id: "env-value-and-value-from", area: "security", severity: .error,
+        id: "env-value-and-value-from", area: "workloads", severity: .error,
         summary: "An environment variable sets both value and valueFrom",
         rationale: "An env entry takes its value either literally (value) or from a Secret, ConfigMap, field or resource (valueFrom), not both. The API server rejects a non-empty value next to valueFrom (`may not be specified when value is not empty`). This usually happens when a literal left over from local testing sits next to a secretKeyRef added later.",
         remediation: "Delete value (keeping valueFrom), or delete valueFrom. The finding points at the valueFrom key.",

@@ -47,18 +47,7 @@ public struct PrivilegeEscalationRule: ResourceRule {
                         add: ["SYS_ADMIN"]
                 """, at: "10:33"),
         ],
-        nonTriggering: [RuleExample("""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: inference
-            spec:
-              containers:
-              - name: server
-                image: registry.example.com/ml/triton:24.08
-                securityContext:
-                  allowPrivilegeEscalation: false
-            """)])
+        nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let pod = PodSecurityView(resource), !pod.isWindows else { return }

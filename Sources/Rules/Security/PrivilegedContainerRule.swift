@@ -44,19 +44,7 @@ public struct PrivilegedContainerRule: ResourceRule {
                         image: ghcr.io/prometheus-community/windows-exporter:0.29.2
                 """, at: "16:24"),
         ],
-        nonTriggering: [RuleExample("""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: inference
-            spec:
-              containers:
-              - name: server
-                image: registry.example.com/ml/triton:24.08
-                securityContext:
-                  privileged: false
-                  allowPrivilegeEscalation: false
-            """)])
+        nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let pod = PodSecurityView(resource) else { return }

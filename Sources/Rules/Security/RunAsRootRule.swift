@@ -48,7 +48,7 @@ public struct RunAsRootRule: ResourceRule {
                     image: registry.example.com/ml/oauth2-proxy:7.7.1
                 """, at: "12:18", "16:21"),
         ],
-        nonTriggering: [RuleExample("""
+        nonTriggering: [SecurityExamples.restrictedPod, RuleExample("""
             apiVersion: v1
             kind: Pod
             metadata:

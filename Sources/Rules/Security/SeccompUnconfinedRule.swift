@@ -51,7 +51,7 @@ public struct SeccompUnconfinedRule: ResourceRule {
                         type: Localhost
                 """, at: "14:15", "19:15"),
         ],
-        nonTriggering: [RuleExample("""
+        nonTriggering: [SecurityExamples.restrictedPod, RuleExample("""
             apiVersion: v1
             kind: Pod
             metadata:

@@ -22,18 +22,7 @@ public struct UnmaskedProcMountRule: ResourceRule {
                 securityContext:
                   procMount: Unmasked
             """, at: "11:18")],
-        nonTriggering: [RuleExample("""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: inference
-            spec:
-              containers:
-              - name: server
-                image: registry.example.com/ml/triton:24.08
-                securityContext:
-                  procMount: Default
-            """)])
+        nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let pod = PodSecurityView(resource), !pod.isWindows else { return }

@@ -30,24 +30,7 @@ public struct WritableRootFilesystemRule: ResourceRule {
                   - name: cache-warmer
                     image: registry.example.com/ml/warmer:1.2.0
             """, at: "16:35", "17:15")],
-        nonTriggering: [RuleExample("""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: inference
-            spec:
-              containers:
-              - name: server
-                image: registry.example.com/ml/triton:24.08
-                securityContext:
-                  readOnlyRootFilesystem: true
-                volumeMounts:
-                - name: tmp
-                  mountPath: /tmp
-              volumes:
-              - name: tmp
-                emptyDir: {}
-            """)])
+        nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
