@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Models", dependencies: ["YAMLTree", "KubeFormats"]),
         .target(name: "Engine", dependencies: ["Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
         .target(name: "Rules", dependencies: ["Engine", "Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
-        .target(name: "Reporters", dependencies: ["Engine", "Models"]),
+        .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules"]),
         .executableTarget(
             name: "palisade",
             dependencies: [

@@ -21,8 +21,12 @@ public struct CheckResult: Sendable {
     public var suppressed: [Finding]
     public var filesChecked: Int
     public var resourcesChecked: Int
+    /// Every resource read (inputs and context), for audits that follow the check.
+    public var resourceSet: ResourceSet
 
-    public init(findings: [Finding], suppressed: [Finding], filesChecked: Int, resourcesChecked: Int) {
+    public init(findings: [Finding], suppressed: [Finding], filesChecked: Int, resourcesChecked: Int,
+                resourceSet: ResourceSet = ResourceSet(resources: [])) {
+        self.resourceSet = resourceSet
         self.findings = findings
         self.suppressed = suppressed
         self.filesChecked = filesChecked
@@ -127,7 +131,8 @@ public struct Checker: Sendable {
         shown.sort()
         suppressed.sort()
         return CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
-                           resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count)
+                           resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count,
+                           resourceSet: set)
     }
 
     /// Applies overrides scoped to the finding's file and namespace: the last matching

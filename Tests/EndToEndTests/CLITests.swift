@@ -64,7 +64,7 @@ final class CLITests: XCTestCase {
     }
 
     func testCleanFilesExitZero() throws {
-        let run = try palisade(["check", "fixtures/ml-platform/nginx.yaml"])
+        let run = try palisade(["check", "fixtures/hardened"])
         XCTAssertEqual(run.status, 0, run.stdout)
         XCTAssertTrue(run.stdout.hasPrefix("0 errors"))
     }

@@ -18,17 +18,21 @@ struct SecretReference {
     var nameNode: YAMLNode
     var optional: Bool
     var container: String?
+    /// The pod volume, for volume and projected references.
+    var volumeName: String?
 }
 
 enum SecretReferences {
     /// Every Secret reference of a resource, in document order.
     static func of(_ resource: Resource) -> [SecretReference] {
         var refs: [SecretReference] = []
+        var volumeName: String?
         func add(_ via: SecretReference.Via, _ nameNode: YAMLNode?, key: YAMLNode? = nil, optional: YAMLNode? = nil,
                  container: String? = nil) {
             guard let nameNode, let name = nameNode.scalar, !name.isEmpty else { return }
             refs.append(SecretReference(owner: resource, via: via, secretName: name, key: key?.scalar, keyNode: key,
-                                        nameNode: nameNode, optional: optional?.boolValue ?? false, container: container))
+                                        nameNode: nameNode, optional: optional?.boolValue ?? false, container: container,
+                                        volumeName: via == .volume || via == .projected ? volumeName : nil))
         }
         if resource.kind == "ServiceAccount" {
             for s in resource["secrets"]?.listItems ?? [] { add(.serviceAccountSecret, s["name"]) }
@@ -47,6 +51,7 @@ enum SecretReferences {
             }
         }
         for volume in spec.volumes {
+            volumeName = volume["name"]?.scalar
             if let secret = volume["secret"] {
                 let items = secret["items"]?.listItems ?? []
                 if items.isEmpty { add(.volume, secret["secretName"], optional: secret["optional"]) }
