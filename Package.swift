@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "Models", dependencies: ["YAMLTree", "KubeFormats"]),
         .target(name: "Engine", dependencies: ["Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
         .target(name: "Rules", dependencies: ["Engine", "Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
+        // User-written and built-in policies (native CEL policies, ValidatingAdmissionPolicy).
+        .target(name: "Policies", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Authz", "KubeFormats"]),
         .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules"]),
         .executableTarget(
             name: "palisade",
             dependencies: [
-                "YAMLTree", "Models", "Engine", "Rules", "Reporters", "Authz",
+                "YAMLTree", "Models", "Engine", "Rules", "Policies", "Reporters", "Authz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "YAMLTree"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "Models", "YAMLTree"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules"]),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Engine", "Rules", "CEL", "Models", "YAMLTree"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )
