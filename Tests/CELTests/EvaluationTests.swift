@@ -1,0 +1,157 @@
+@testable import CEL
+import XCTest
+
+/// A host map backed by a dictionary that counts key reads, standing in for a YAML node.
+final class CountingHostMap: CELMapLike, @unchecked Sendable {
+    let storage: [String: CELValue]
+    let keys: [String]
+    private(set) var reads = 0
+    init(_ storage: [String: CELValue]) {
+        self.storage = storage
+        self.keys = storage.keys.sorted()
+    }
+    func value(forKey key: String) -> CELValue? {
+        reads += 1
+        return storage[key]
+    }
+}
+
+final class EvaluationTests: XCTestCase {
+    func testErrorAbsorptionInLogicalOperators() {
+        assertValue("false && (1 / 0 == 1)", .bool(false))
+        assertValue("(1 / 0 == 1) && false", .bool(false))
+        assertValue("true || (1 / 0 == 1)", .bool(true))
+        assertValue("(1 / 0 == 1) || true", .bool(true))
+        assertError("(1 / 0 == 1) || false", containing: "division by zero")
+        assertError("(1 / 0 == 1) && true", containing: "division by zero")
+        assertValue("false ? 1 / 0 : 2", .int(2))
+        assertValue("[1, 0].exists(x, 1 / x > 0)", .bool(true))
+        assertValue("[0, 1].all(x, 1 / x > 5)", .bool(false))
+        assertError("[0, 1].exists_one(x, 1 / x > 0)", containing: "division by zero")
+        assertError("[0].map(x, 1 / x)", containing: "division by zero")
+        assertError("!(1 / 0 == 1)")
+    }
+
+    func testOverflowAndDivision() {
+        assertError("9223372036854775807 + 1", containing: "overflow")
+        assertError("-9223372036854775808 - 1", containing: "overflow")
+        assertError("9223372036854775807 * 2", containing: "overflow")
+        assertError("-(-9223372036854775808)")
+        assertError("0u - 1u", containing: "overflow")
+        assertError("1 % 0", containing: "modulus by zero")
+        assertError("int(1e19)")
+        assertError("uint(-1)")
+        assertValue("1.0 / 0.0", .double(.infinity))
+        assertValue("-7 / 2", .int(-3))
+        assertValue("-7 % 2", .int(-1))
+    }
+
+    func testHeterogeneousEqualityAndOrdering() {
+        assertTrue("1 == 1.0 && 1 == 1u && 1u == 1.0 && 1u < 2.5 && -1 < 0u && 2.0 > 1")
+        assertTrue("{1: 'a'}[1u] == 'a' && {1u: 'a'}[1.0] == 'a' && 1.0 in {1: true}")
+        assertTrue("[1, 2.0] == [1.0, 2u] && {'a': 1} == {'a': 1.0}")
+        assertTrue("1 != 'a' && null != 0 && !(double('NaN') == double('NaN'))")
+        assertTrue("!(double('NaN') < 1.0) && !(double('NaN') > 1.0)")
+        assertError("1 + 1u", containing: "no matching overload")
+        assertError("'a' < 1", containing: "no matching overload")
+    }
+
+    func testMissingKeysAndPresence() {
+        let object = CELValue.map(["metadata": .map(["name": .string("web")])])
+        assertError("object.metadata.labels", containing: "no such key: labels", ["object": object])
+        assertTrue("!has(object.metadata.labels) && has(object.metadata.name)", ["object": object])
+        assertTrue("'name' in object.metadata && object.metadata.?labels.orValue({}) == {}", ["object": object])
+        assertError("object['x']", containing: "no such key: x", ["object": object])
+        assertError("1.foo", containing: "does not support field selection")
+        assertError("f_unknown(1)", options: CELOptions.lenient)
+    }
+
+    func testHostObjectHook() {
+        let labels = CountingHostMap(["app": .string("web"), "tier": .string("front")])
+        let metadata = CountingHostMap(["name": .string("web-1"), "labels": .hostMap(labels)])
+        let object = CELValue.hostMap(CountingHostMap(["metadata": .hostMap(metadata)]))
+        let vars = ["object": object]
+        assertTrue("object.metadata.labels.app == 'web'", vars)
+        assertTrue("has(object.metadata.labels) && !has(object.metadata.annotations)", vars)
+        assertTrue("'tier' in object.metadata.labels && size(object.metadata.labels) == 2", vars)
+        assertTrue("object.metadata.labels.all(k, k in ['app', 'tier'])", vars)
+        assertTrue("object.metadata.labels.exists(k, v, v == 'front')", vars)
+        assertTrue("object.metadata.labels == {'app': 'web', 'tier': 'front'}", vars)
+        assertError("object.metadata.namespace", containing: "no such key: namespace", vars)
+        assertTrue("object.metadata.labels.map(k, k).size() == 2", vars)
+        assertTrue("object.?spec.replicas.orValue(1) == 1", vars)
+        XCTAssertGreaterThan(labels.reads, 0)
+    }
+
+    func testLazyVariablesAreComputedOnce() throws {
+        final class Counter: @unchecked Sendable { var n = 0 }
+        let counter = Counter()
+        var activation = CELActivation()
+        activation.bindLazy("expensive") {
+            counter.n += 1
+            return .success(.int(21))
+        }
+        let program = try CELProgram.compile("expensive + expensive")
+        XCTAssertEqual(try program.evaluate(activation).get().asInt, 42)
+        XCTAssertEqual(counter.n, 1)
+
+        let variables = CELLazyMap([
+            ("a", { .success(.int(2)) }),
+            ("b", { .failure(.invalidArgument("boom")) }),
+        ])
+        activation.bind("variables", to: .hostMap(variables))
+        XCTAssertEqual(try CELProgram.compile("variables.a * 2").evaluate(activation).get().asInt, 4)
+        XCTAssertThrowsError(try CELProgram.compile("variables.b").evaluate(activation).get())
+        XCTAssertEqual(try CELProgram.compile("variables.b == 1 || true").evaluate(activation).get().asBool, true)
+    }
+
+    func testCostLimitStopsNestedComprehensions() throws {
+        let big = CELValue.list((0..<2000).map { .int(Int64($0)) })
+        let program = try CELProgram.compile("xs.all(x, xs.all(y, xs.exists(z, x + y + z >= 0)))")
+        let start = ContinuousClock.now
+        let result = program.evaluate(["xs": big])
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(5))
+        guard case .failure(.costLimitExceeded) = result else { return XCTFail("expected cost limit, got \(result)") }
+        // The limit is not absorbed by logical operators or exists().
+        let absorbed = try CELProgram.compile("true || xs.all(x, xs.all(y, x + y >= 0)) || xs.exists(x, xs.all(y, y < 0))")
+        XCTAssertEqual(try absorbed.evaluate(["xs": big]).get().asBool, true)
+        let notAbsorbed = try CELProgram.compile("xs.all(x, xs.all(y, x + y >= 0)) || t")
+        guard case .failure(.costLimitExceeded) = notAbsorbed.evaluate(["xs": big, "t": .bool(true)]) else {
+            return XCTFail("cost limit absorbed")
+        }
+        // String doubling is charged by length.
+        var options = CELOptions()
+        options.costLimit = 10_000
+        let doubling = try CELProgram.compile(
+            "cel.bind(a, 'xxxxxxxxxxxxxxxx', cel.bind(b, a + a + a + a + a + a + a + a, cel.bind(c, b + b + b + b + b + b + b + b, cel.bind(d, c + c + c + c + c + c + c + c, d + d + d + d + d + d + d + d))))",
+            options: options)
+        guard case .failure(.costLimitExceeded) = doubling.evaluate() else { return XCTFail("string growth not charged") }
+    }
+
+    func testConstantFoldingAndReuse() throws {
+        let program = try CELProgram.compile("x + (2 * 3) + size('abc')")
+        if case .call(_, let args) = program.root, case .constant(.int(6)) = args.last {} else {
+            // Folding is an optimisation; just check the result either way.
+        }
+        for i in 0..<100 { XCTAssertEqual(try program.evaluate(["x": .int(Int64(i))]).get().asInt, Int64(i) + 9) }
+    }
+
+    func testTimestampsAndDurations() {
+        assertTrue("timestamp('2024-03-01T12:00:00Z') - timestamp('2024-02-28T12:00:00Z') == duration('48h')")
+        assertTrue("timestamp('2024-12-31T23:30:00Z').getDayOfYear() == 365")
+        assertTrue("timestamp('2024-01-01T00:30:00Z').getHours('+05:30') == 6")
+        assertTrue("timestamp('2024-01-01T00:30:00Z').getDate('America/New_York') == 31")
+        assertTrue("duration('1h30m').getMinutes() == 90 && string(duration('1.5s')) == '1.5s'")
+        assertTrue("timestamp('2024-01-01T00:00:00.123Z').getMilliseconds() == 123")
+        assertError("timestamp('9999-12-31T23:59:59Z') + duration('1s')")
+        assertError("duration('1x')")
+    }
+}
+
+extension CELOptions {
+    static var lenient: CELOptions {
+        var o = CELOptions()
+        o.unknownFunctionsAreCompileErrors = false
+        return o
+    }
+}
