@@ -14,7 +14,7 @@ public struct ImageRegistryRule: ResourceRule {
         remediation: "Push the image to an allowed registry and reference it there, or add the registry to the rule's allowedRegistries parameter. Enabling the rule without the parameter reports every image, so the list is never silently empty.",
         enabledByDefault: false,
         parameters: [RuleParameter("allowedRegistries",
-                                   "Registry hosts images may come from, e.g. [registry.example.com, ghcr.io/acme]; an entry with a path allows that prefix of the repository; `*.example.com` allows subdomains; docker.io covers images written without a registry",
+                                   "Registry hosts images may come from, e.g. [registry.example.com, ghcr.io/acme]; an entry with a path allows that prefix of the repository; `*.example.com` allows subdomains; an entry without a port allows any port; docker.io covers images written without a registry",
                                    default: "(none: every image is reported until configured)")],
         triggering: [
             RuleExample("""
@@ -68,7 +68,11 @@ public struct ImageRegistryRule: ResourceRule {
             host = entry
             path = nil
         }
-        let registry = reference.registry
+        // An entry without a port allows the host on any port.
+        var registry = Substring(reference.registry)
+        if !host.contains(":"), let colon = registry.lastIndex(of: ":"), !registry.hasSuffix("]") {
+            registry = registry[..<colon]
+        }
         let hostMatches: Bool
         if host.hasPrefix("*.") {
             hostMatches = registry.hasSuffix(host.dropFirst())
@@ -77,7 +81,7 @@ public struct ImageRegistryRule: ResourceRule {
         }
         guard hostMatches else { return false }
         guard let path, !path.isEmpty else { return true }
-        let repository = registry == ImageReference.defaultRegistry ? reference.normalizedRepository : reference.repository
+        let repository = reference.registry == ImageReference.defaultRegistry ? reference.normalizedRepository : reference.repository
         return repository == path || repository.hasPrefix(path + "/")
     }
 }

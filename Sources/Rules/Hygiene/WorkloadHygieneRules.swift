@@ -7,6 +7,7 @@ enum WorkloadHygieneRules {
         ImageLatestTagRule(), ImageDigestRule(), ImagePullPolicyRule(), ImageRegistryRule(), InvalidImageReferenceRule(),
         // resources
         MissingCPURequestRule(), MissingMemoryRequestRule(), MissingMemoryLimitRule(), CPULimitRule(),
+        InvalidQuantityRule(), RequestsExceedLimitsRule(),
         // probes
         MissingReadinessProbeRule(), MissingLivenessProbeRule(), ProbePortRule(), IdenticalProbesRule(),
         // availability
