@@ -9,18 +9,18 @@ enum JobSpecs {
         var node: YAMLNode
         /// The key of the mapping that holds the Job spec (`spec`, or `jobTemplate.spec`).
         var anchor: YAMLNode
-        /// `spec` or `spec.jobTemplate.spec`, for messages.
-        var path: String
+        /// `Job` or `CronJob jobTemplate`, for messages.
+        var owner: String
     }
 
     static func jobSpec(_ resource: Resource, cronJobs: Bool = true) -> JobSpec? {
         switch resource.kind {
         case "Job":
             guard let spec = resource.spec, spec.isMapping else { return nil }
-            return JobSpec(node: spec, anchor: resource.node.keyNode("spec") ?? spec, path: "spec")
+            return JobSpec(node: spec, anchor: resource.node.keyNode("spec") ?? spec, owner: "Job")
         case "CronJob" where cronJobs:
             guard let template = resource.spec?["jobTemplate"], let spec = template["spec"], spec.isMapping else { return nil }
-            return JobSpec(node: spec, anchor: template.keyNode("spec") ?? spec, path: "spec.jobTemplate.spec")
+            return JobSpec(node: spec, anchor: template.keyNode("spec") ?? spec, owner: "CronJob jobTemplate")
         default:
             return nil
         }
@@ -127,7 +127,7 @@ public struct JobBackoffLimitRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let job = JobSpecs.jobSpec(resource), job.node["backoffLimit"] == nil,
               job.node["backoffLimitPerIndex"] == nil else { return }
-        report.report("\(job.path) sets no backoffLimit; a failing \(resource.kind) is retried 6 times by default",
+        report.report("\(job.owner) sets no backoffLimit; a failing Job is retried 6 times by default",
                       at: job.anchor, in: resource)
     }
 }
@@ -176,7 +176,7 @@ public struct JobActiveDeadlineRule: ResourceRule {
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard let job = JobSpecs.jobSpec(resource), job.node["activeDeadlineSeconds"] == nil else { return }
-        report.report("\(job.path) sets no activeDeadlineSeconds; a hung \(resource.kind) run holds its nodes forever",
+        report.report("\(job.owner) sets no activeDeadlineSeconds; a hung run holds its nodes forever",
                       at: job.anchor, in: resource)
     }
 }
