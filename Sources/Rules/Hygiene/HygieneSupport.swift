@@ -44,6 +44,12 @@ enum Hygiene {
         return nil
     }
 
+    /// The pairs of a mapping, each with the key that follows it (for `column(of:offset:next:)`).
+    static func entries(_ mapping: YAMLNode) -> [(key: YAMLNode, value: YAMLNode, next: YAMLNode?)] {
+        let pairs = Array(mapping.pairs)
+        return pairs.indices.map { i in (pairs[i].key, pairs[i].value, i + 1 < pairs.count ? pairs[i + 1].key : nil) }
+    }
+
     /// The 1-based column of the character `offset` (in Unicode scalars) inside a scalar, when
     /// it can be known from the decoded text: a plain scalar, or a quoted one without quotes,
     /// escapes or control characters, written on one line. A scalar without blanks cannot

@@ -141,8 +141,7 @@ public struct InvalidLabelRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         for (meta, what) in MetadataNodes.all(resource) {
             guard let labels = meta["labels"], labels.isMapping else { continue }
-            let pairs = Array(labels.pairs)
-            for (i, (key, value)) in pairs.enumerated() {
+            for (key, value, next) in Hygiene.entries(labels) {
                 guard let k = key.scalar else { continue }
                 if let issue = Names.labelKey(k) {
                     report.report("label key \"\(k)\" in \(what) is not valid: \(issue.message)", at: key,
@@ -151,7 +150,7 @@ public struct InvalidLabelRule: ResourceRule {
                 guard value.isScalar, value.resolvedType != .null, let v = value.scalar else { continue }
                 if let issue = Names.labelValue(v) {
                     report.report("label \"\(k)\" value \"\(v)\" in \(what) is not valid: \(issue.message)", at: value,
-                                  offset: issue.offset, next: i + 1 < pairs.count ? pairs[i + 1].key : nil, in: resource)
+                                  offset: issue.offset, next: next, in: resource)
                 }
             }
         }

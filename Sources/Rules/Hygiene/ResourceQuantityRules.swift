@@ -71,9 +71,9 @@ enum Quantities {
     }
 
     /// The message of a quantity error without its `quantity '…': ` prefix (the finding names the value).
-    static func reason(_ error: QuantityError) -> String {
-        guard let range = error.message.range(of: "': ") else { return error.message }
-        return String(error.message[range.upperBound...])
+    static func reason(_ error: QuantityError, in text: String) -> String {
+        let prefix = "quantity '\(text)': "
+        return error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
     }
 }
 
@@ -131,17 +131,15 @@ public struct InvalidQuantityRule: ResourceRule {
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         for section in Quantities.sections(resource) {
-            let pairs = Array(section.node.pairs)
-            for (i, (key, value)) in pairs.enumerated() {
+            for (key, value, next) in Hygiene.entries(section.node) {
                 guard let name = key.scalar else { continue }
                 if section.what == "emptyDir" && name != "sizeLimit" { continue }
                 guard let parsed = Quantities.parse(value) else { continue }
                 let text = value.scalar ?? ""
-                let next = i + 1 < pairs.count ? pairs[i + 1].key : nil
                 let what = section.what == "emptyDir" ? "emptyDir sizeLimit" : "\(section.what) \(name)"
                 switch parsed {
                 case .failure(let error):
-                    report.report("\(what) \"\(text)\" is not a valid quantity: \(Quantities.reason(error))",
+                    report.report("\(what) \"\(text)\" is not a valid quantity: \(Quantities.reason(error, in: text))",
                                   at: value, offset: error.offset, next: next, in: resource, container: section.container)
                 case .success(let quantity):
                     if quantity.sign < 0 {
