@@ -20,6 +20,12 @@ public struct SourceInput: Sendable, Hashable {
         origin = .bytes(bytes)
     }
 
+    /// The file's canonical path (symlinks resolved), nil for standard input.
+    public var realPath: String? {
+        guard case .file(let path) = origin else { return nil }
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
     /// Reads the input; errors are returned as text for a finding, never thrown past here.
     public func read(maxBytes: Int) -> Result<[UInt8], InputError> {
         switch origin {

@@ -10,7 +10,7 @@ public enum BuiltinRules {
             // schema
             UnknownFieldRule(), InvalidTypeRule(), YAML11BooleanRule(),
             // metadata
-            MissingNameRule(), UnusedSuppressionRule(),
+            MissingNameRule(), UnusedSuppressionRule(), StaleBaselineEntryRule(),
             // workloads
             SelectorMismatchRule(),
             // jobs

@@ -3,7 +3,6 @@ import Engine
 import Foundation
 import Reporters
 import Rules
-import YAMLTree
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -26,8 +25,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check manifests (files, directories, or - for standard input).")
 
-    @Argument(help: "Files and directories to check (recursive: .yaml, .yml, .json). '-' reads standard input. Default: the current directory.")
-    var paths: [String] = []
+    @OptionGroup var arguments: CheckArguments
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -35,87 +33,30 @@ struct Check: ParsableCommand {
     @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or none.")
     var failOn: FailLevel = .error
 
-    @Option(help: "Enable a rule that is off by default (repeatable, or comma-separated).")
-    var enable: [String] = []
-
-    @Option(help: "Disable a rule (repeatable, or comma-separated; 'all' disables every rule not enabled explicitly).")
-    var disable: [String] = []
-
-    @Option(help: "Run only these rules (repeatable, or comma-separated).")
-    var only: [String] = []
-
-    @Option(help: "Configuration file (default: the nearest .palisade.yaml in this or a parent directory).")
-    var config: String?
-
-    @Option(help: "Kubernetes release the manifests target, e.g. 1.29 (deprecated and removed apiVersions).")
-    var kubernetesVersion: String?
-
-    @Flag(help: "Report references to missing objects even where the repository holds no objects of that kind in that namespace.")
-    var strictReferences = false
+    @Option(help: "Report only findings that are not in this baseline file (see 'palisade baseline create').")
+    var baseline: String?
 
     @Flag(help: "List suppressed findings too.")
     var showSuppressed = false
 
-    @Option(help: "Name used for standard input in findings (e.g. the chart or kustomization it came from).")
-    var stdinFilename = "<stdin>"
-
-    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores). Output is identical for any value.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Option(help: "Text output: findings shown per file before the rest are summarised (0: all).")
     var maxFindingsPerFile = 200
 
-    @Option(help: "Largest file read, in bytes.")
-    var maxFileSize = ParseLimits.default.maxFileBytes
-    @Option(help: "Most documents read from one file.")
-    var maxDocuments = ParseLimits.default.maxDocuments
-    @Option(help: "Deepest nesting of mappings and sequences.")
-    var maxDepth = ParseLimits.default.maxDepth
-    @Option(help: "Most nodes that YAML aliases may add to one document.")
-    var maxAliasExpansion = ParseLimits.default.maxAliasExpansion
-    @Option(help: "Longest scalar, in bytes.")
-    var maxScalarSize = ParseLimits.default.maxScalarBytes
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        for (name, value) in [("--max-file-size", maxFileSize), ("--max-documents", maxDocuments), ("--max-depth", maxDepth),
-                              ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-size", maxScalarSize)] where value < 1 {
-            throw ValidationError("\(name) must be at least 1")
-        }
-        let known = Set(BuiltinRules.all.map(\.metadata.id)).union(["all"])
-        for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
-            throw ValidationError("unknown rule '\(id)'; see 'palisade rules'")
-        }
-    }
-
     func run() throws {
-        var options = CheckOptions()
-        options.jobs = jobs
-        options.limits = ParseLimits(maxFileBytes: maxFileSize, maxDocuments: maxDocuments, maxDepth: maxDepth,
-                                     maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarSize)
-        let configuration = try loadConfiguration()
-        configuration.apply(to: &options.selection, context: &options.context)
-        // Flags win over the configuration file.
-        for id in enable.flatMap(splitList) { options.selection.enabled.insert(id); options.selection.disabled.remove(id) }
-        for id in disable.flatMap(splitList) { options.selection.disabled.insert(id); options.selection.enabled.remove(id) }
-        if !only.isEmpty { options.selection.only = Set(only.flatMap(splitList)) }
-        if let kubernetesVersion { options.context.kubernetesVersion = kubernetesVersion }
-        if strictReferences { options.context.strictReferences = true }
-
-        var inputs: [SourceInput] = []
-        let filePaths = paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
-        if paths.contains("-") {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            inputs.append(SourceInput(name: stdinFilename, bytes: [UInt8](data)))
+        var result = try arguments.run()
+        if let baseline {
+            guard let data = FileManager.default.contents(atPath: baseline) else {
+                throw failUsage("\(baseline): cannot read baseline file")
+            }
+            do {
+                let recorded = try Baseline.read([UInt8](data))
+                recorded.apply(to: &result, baselineFile: baseline,
+                               checkedFiles: Set(result.findings.map(\.file) + result.suppressed.map(\.file))
+                                   .union(result.resourceSet.resources.map(\.file)))
+            } catch {
+                throw failUsage("\(baseline): \(error.message)")
+            }
         }
-        do {
-            inputs += try InputDiscovery.inputs(for: filePaths).filter { !configuration.isExcluded($0.name) }
-        } catch {
-            throw failUsage(error.message)
-        }
-
-        let checker = Checker(rules: BuiltinRules.all, options: options)
-        let result = checker.check(inputs)
         let rules = BuiltinRules.all.map(\.metadata)
         let output: String
         switch format {
@@ -133,32 +74,28 @@ struct Check: ParsableCommand {
     }
 }
 
-extension Check {
-    /// `--config`, else the nearest `.palisade.yaml` from the current directory upwards.
-    func loadConfiguration() throws -> Configuration {
-        var path = config
-        if path == nil {
-            var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            while true {
-                let candidate = dir.appendingPathComponent(Configuration.fileName).path
-                if FileManager.default.fileExists(atPath: candidate) { path = candidate; break }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline", abstract: "Record current findings so later checks report only new ones.",
+        subcommands: [Create.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a baseline of the current findings.")
+
+        @OptionGroup var arguments: CheckArguments
+
+        @Option(name: .shortAndLong, help: "Baseline file to write.")
+        var output = ".palisade-baseline.json"
+
+        func run() throws {
+            let result = try arguments.run()
+            let baseline = Baseline(findings: result.findings)
+            do {
+                try Data(baseline.render().utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw failUsage("\(output): cannot write baseline: \(error.localizedDescription)")
             }
-        }
-        guard let path else { return Configuration() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failUsage("\(path): cannot read configuration file")
-        }
-        do {
-            return try Configuration.parse([UInt8](data), file: path, knownRules: Set(BuiltinRules.all.map(\.metadata.id)))
-        } catch {
-            throw failUsage("invalid configuration: \(error)")
+            FileHandle.standardError.write(Data("palisade: recorded \(baseline.entries.count) findings in \(output)\n".utf8))
         }
     }
-}
-
-func splitList(_ value: String) -> [String] {
-    value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }

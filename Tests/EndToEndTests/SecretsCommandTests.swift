@@ -4,9 +4,9 @@ import XCTest
 final class SecretsCommandTests: XCTestCase {
     func run(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = CLITests.binary
+        process.executableURL = CLIHarness.binary
         process.arguments = arguments
-        process.currentDirectoryURL = CLITests.root
+        process.currentDirectoryURL = CLIHarness.root
         let out = Pipe()
         process.standardOutput = out
         try process.run()

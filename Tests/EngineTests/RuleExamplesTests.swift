@@ -8,6 +8,7 @@ final class RuleExamplesTests: XCTestCase {
     /// Rules whose trigger cannot be written as manifest text; each is covered elsewhere.
     static let withoutTriggeringExample: [String: String] = [
         "unreadable-file": "needs a file without read permission; EndToEndTests.testUnreadableFileIsAFindingAndOthersAreChecked",
+        "stale-baseline-entry": "needs a baseline file; EndToEndTests.CIIntegrationTests.testBaselineHidesKnownFindingsAndReportsStaleEntries",
     ]
 
     func findings(of rule: any Rule, in yaml: String) -> [Finding] {

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Rules
+import YAMLTree
+
+/// What to read and which rules to run: shared by `check` and `baseline create`.
+struct CheckArguments: ParsableArguments {
+    @Argument(help: "Files and directories to check (recursive: .yaml, .yml, .json, .jsonl). '-' reads standard input. Default: the current directory.")
+    var paths: [String] = []
+
+    @Option(help: "Enable a rule that is off by default (repeatable, or comma-separated).")
+    var enable: [String] = []
+
+    @Option(help: "Disable a rule (repeatable, or comma-separated; 'all' disables every rule not enabled explicitly).")
+    var disable: [String] = []
+
+    @Option(help: "Run only these rules (repeatable, or comma-separated).")
+    var only: [String] = []
+
+    @Option(help: "Configuration file (default: the nearest .palisade.yaml in this or a parent directory).")
+    var config: String?
+
+    @Option(help: "Kubernetes release the manifests target, e.g. 1.29 (deprecated and removed apiVersions).")
+    var kubernetesVersion: String?
+
+    @Flag(help: "Report references to missing objects even where the repository holds no objects of that kind in that namespace.")
+    var strictReferences = false
+
+    @Option(help: ArgumentHelp("Directory whose manifests are read to resolve references, without reporting on them (repeatable). Default: the git repository root, when inside one.", valueName: "dir"))
+    var context: [String] = []
+
+    @Flag(help: "Do not read any context beyond the given paths.")
+    var noContext = false
+
+    @Option(help: "Name used for standard input in findings (e.g. the chart or kustomization it came from).")
+    var stdinFilename = "<stdin>"
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Largest file read, in bytes.")
+    var maxFileSize = ParseLimits.default.maxFileBytes
+    @Option(help: "Most documents read from one file.")
+    var maxDocuments = ParseLimits.default.maxDocuments
+    @Option(help: "Deepest nesting of mappings and sequences.")
+    var maxDepth = ParseLimits.default.maxDepth
+    @Option(help: "Most nodes that YAML aliases may add to one document.")
+    var maxAliasExpansion = ParseLimits.default.maxAliasExpansion
+    @Option(help: "Longest scalar, in bytes.")
+    var maxScalarSize = ParseLimits.default.maxScalarBytes
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-documents", maxDocuments), ("--max-depth", maxDepth),
+                              ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-size", maxScalarSize)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+        let known = Set(BuiltinRules.all.map(\.metadata.id)).union(["all"])
+        for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
+            throw ValidationError("unknown rule '\(id)'; see 'palisade rules'")
+        }
+    }
+
+    /// Runs the check as configured; usage problems become exit 2.
+    func run() throws -> CheckResult {
+        var options = CheckOptions()
+        options.jobs = jobs
+        options.limits = ParseLimits(maxFileBytes: maxFileSize, maxDocuments: maxDocuments, maxDepth: maxDepth,
+                                     maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarSize)
+        let configuration = try loadConfiguration()
+        configuration.apply(to: &options.selection, context: &options.context)
+        // Flags win over the configuration file.
+        for id in enable.flatMap(splitList) { options.selection.enabled.insert(id); options.selection.disabled.remove(id) }
+        for id in disable.flatMap(splitList) { options.selection.disabled.insert(id); options.selection.enabled.remove(id) }
+        if !only.isEmpty { options.selection.only = Set(only.flatMap(splitList)) }
+        if let kubernetesVersion { options.context.kubernetesVersion = kubernetesVersion }
+        if strictReferences { options.context.strictReferences = true }
+
+        var inputs: [SourceInput] = []
+        let filePaths = paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
+        if paths.contains("-") {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            inputs.append(SourceInput(name: stdinFilename, bytes: [UInt8](data)))
+        }
+        var contextInputs: [SourceInput] = []
+        do {
+            inputs += try InputDiscovery.inputs(for: filePaths).filter { !configuration.isExcluded($0.name) }
+            let contextDirs = noContext ? [] : (context.isEmpty ? [gitRoot()].compactMap { $0 } : context)
+            if !contextDirs.isEmpty {
+                // The same file may be named differently (`a.yaml` vs `../x/a.yaml`): compare real paths.
+                let named = Set(inputs.compactMap(\.realPath))
+                contextInputs = try InputDiscovery.inputs(for: contextDirs)
+                    .filter { !configuration.isExcluded($0.name) && !named.contains($0.realPath ?? "") }
+            }
+        } catch {
+            throw failUsage(error.message)
+        }
+        return Checker(rules: BuiltinRules.all, options: options).check(inputs, context: contextInputs)
+    }
+
+    /// The root of the git work tree containing the current directory, as a relative path.
+    func gitRoot() -> String? {
+        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var relative = "."
+        while true {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(".git").path) { return relative }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+            relative = relative == "." ? ".." : relative + "/.."
+        }
+    }
+
+    /// `--config`, else the nearest `.palisade.yaml` from the current directory upwards.
+    func loadConfiguration() throws -> Configuration {
+        var path = config
+        if path == nil {
+            var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            while true {
+                let candidate = dir.appendingPathComponent(Configuration.fileName).path
+                if FileManager.default.fileExists(atPath: candidate) { path = candidate; break }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        guard let path else { return Configuration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw failUsage("\(path): cannot read configuration file")
+        }
+        do {
+            return try Configuration.parse([UInt8](data), file: path, knownRules: Set(BuiltinRules.all.map(\.metadata.id)))
+        } catch {
+            throw failUsage("invalid configuration: \(error)")
+        }
+    }
+}
+
+func splitList(_ value: String) -> [String] {
+    value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}

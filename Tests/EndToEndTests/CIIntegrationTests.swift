@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+
+/// Pre-commit and CI-gate behaviour of the built binary: context, baselines, Helm source
+/// mapping, completions, man page and hook definitions.
+final class CIIntegrationTests: XCTestCase {
+    func testContextResolvesReferencesButReportsOnlyNamedFiles() throws {
+        let dir = try temporaryDirectory()
+        try """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: trainer, namespace: ml}
+            """.write(to: dir.appendingPathComponent("sa.yaml"), atomically: true, encoding: .utf8)
+        try """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: train, namespace: ml}
+            spec:
+              serviceAccountName: trainer
+              containers: [{name: t, image: "t:1", securityContext: {privileged: true}}]
+            """.write(to: dir.appendingPathComponent("pod.yaml"), atomically: true, encoding: .utf8)
+        try """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: other, namespace: ml}
+            spec:
+              serviceAccountName: missing-account
+              containers: [{name: o, image: "o:1"}]
+            """.write(to: dir.appendingPathComponent("other.yaml"), atomically: true, encoding: .utf8)
+        let pod = dir.appendingPathComponent("pod.yaml").path
+        // With the folder as context, the ServiceAccount resolves and other.yaml is not reported.
+        let withContext = try palisade(["check", pod, "--context", dir.path, "--only", "missing-service-account,privileged-container"])
+        XCTAssertTrue(withContext.stdout.contains("pod.yaml"), withContext.stdout)
+        XCTAssertFalse(withContext.stdout.contains("other.yaml"), withContext.stdout)
+        XCTAssertFalse(withContext.stdout.contains("missing-service-account"), withContext.stdout)
+        // The same file alone is also fine (no ServiceAccounts defined in ml: partial repository).
+        let alone = try palisade(["check", dir.appendingPathComponent("other.yaml").path, "--no-context",
+                                      "--only", "missing-service-account"])
+        XCTAssertFalse(alone.stdout.contains("missing-service-account"), alone.stdout)
+        // With context, the missing account of other.yaml is found: ServiceAccounts exist in ml.
+        let other = try palisade(["check", dir.appendingPathComponent("other.yaml").path, "--context", dir.path,
+                                      "--only", "missing-service-account"])
+        XCTAssertTrue(other.stdout.contains("[missing-service-account]"), other.stdout)
+    }
+
+    func testBaselineHidesKnownFindingsAndReportsStaleEntries() throws {
+        let dir = try temporaryDirectory()
+        let manifest = dir.appendingPathComponent("m.yaml")
+        try "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: \"3\"\n"
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let baseline = dir.appendingPathComponent("baseline.json").path
+        let create = try palisade(["baseline", "create", manifest.path, "--no-context", "-o", baseline])
+        XCTAssertEqual(create.status, 0, create.stderr)
+        let clean = try palisade(["check", manifest.path, "--no-context", "--baseline", baseline])
+        XCTAssertEqual(clean.status, 0, clean.stdout)
+        XCTAssertTrue(clean.stdout.contains("suppressed"), clean.stdout)
+        // Lines moving does not invalidate the baseline; a new finding is reported.
+        try "# moved down\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: \"3\"\n  paused: \"no\"\n"
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let moved = try palisade(["check", manifest.path, "--no-context", "--baseline", baseline])
+        XCTAssertEqual(moved.status, 1)
+        XCTAssertTrue(moved.stdout.contains("spec.paused"), moved.stdout)
+        XCTAssertFalse(moved.stdout.contains("spec.replicas"), moved.stdout)
+        // Fixing a baselined finding makes its entry stale.
+        try "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n"
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let fixed = try palisade(["check", manifest.path, "--no-context", "--baseline", baseline])
+        XCTAssertTrue(fixed.stdout.contains("[stale-baseline-entry] baseline entry for invalid-type"), fixed.stdout)
+        XCTAssertEqual(try palisade(["check", manifest.path, "--baseline", dir.appendingPathComponent("nope").path]).status, 2)
+    }
+
+    func testHelmSourceCommentsNameTheTemplate() throws {
+        let run = try palisade(["check", "fixtures/helm", "--no-context", "-f", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        let targetPort = findings.first { $0["ruleId"] as? String == "service-target-port" }
+        XCTAssertEqual(targetPort?["sourceTemplate"] as? String, "notebook/templates/service.yaml")
+        XCTAssertEqual(targetPort?["line"] as? Int, 22)
+    }
+
+    func testStdinFromARenderedChart() throws {
+        let text = try String(contentsOfFile: CLIHarness.root.appendingPathComponent("fixtures/helm/rendered-notebook-chart.yaml").path,
+                              encoding: .utf8)
+        let run = try palisade(["check", "-", "--stdin-filename", "charts/notebook", "--no-context"], stdin: text)
+        XCTAssertTrue(run.stdout.contains("charts/notebook:22:17: error [service-target-port]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[from notebook/templates/service.yaml]"), run.stdout)
+    }
+
+    func testCompletionsManPageAndHooks() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try palisade(["--generate-completion-script", shell])
+            XCTAssertEqual(run.status, 0)
+            XCTAssertTrue(run.stdout.contains("palisade"))
+        }
+        let man = try String(contentsOfFile: CLIHarness.root.appendingPathComponent("docs/palisade.1").path, encoding: .utf8)
+        XCTAssertTrue(man.contains(".Nm palisade") || man.contains("palisade"))
+        let hooks = try String(contentsOfFile: CLIHarness.root.appendingPathComponent(".pre-commit-hooks.yaml").path, encoding: .utf8)
+        // The hook file is itself checked by our YAML layer: it must parse cleanly.
+        let run = try palisade(["check", ".pre-commit-hooks.yaml", "--no-context", "--fail-on", "warning"])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertTrue(hooks.contains("- id: palisade\n") && hooks.contains("language: system"))
+    }
+}
