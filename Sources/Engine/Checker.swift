@@ -39,26 +39,27 @@ public struct CheckResult: Sendable {
 /// Runs the pipeline: read → parse → decode → per-resource rules (per file, in parallel)
 /// → cross-resource rules → suppression → sort.
 public struct Checker: Sendable {
-    let loadRules: [(any LoadRule, Severity)]
-    let resourceRules: [(any ResourceRule, Severity)]
-    let setRules: [(any SetRule, Severity)]
+    let loadRules: [(any LoadRule, String, Severity)]
+    let resourceRules: [(any ResourceRule, String, Severity)]
+    let setRules: [(any SetRule, String, Severity)]
     let globallyEnabled: Set<String>
     let unusedSeverity: Severity
     public let options: CheckOptions
 
     public init(rules: [any Rule], options: CheckOptions) {
         self.options = options
-        var load: [(any LoadRule, Severity)] = []
-        var resource: [(any ResourceRule, Severity)] = []
-        var set: [(any SetRule, Severity)] = []
+        var load: [(any LoadRule, String, Severity)] = []
+        var resource: [(any ResourceRule, String, Severity)] = []
+        var set: [(any SetRule, String, Severity)] = []
         // A rule runs when it is on globally or in any scoped override; `scoped(_:)` then keeps
         // only the findings of scopes where it is on.
         let scopedOn = Set(options.context.overrides.flatMap { $0.rules.filter { $0.value.enabled == true }.keys })
         for rule in rules where options.selection.isEnabled(rule.metadata) || scopedOn.contains(rule.metadata.id) {
-            let severity = options.selection.severity(of: rule.metadata)
-            if let r = rule as? any LoadRule { load.append((r, severity)) }
-            if let r = rule as? any ResourceRule { resource.append((r, severity)) }
-            if let r = rule as? any SetRule { set.append((r, severity)) }
+            let metadata = rule.metadata
+            let severity = options.selection.severity(of: metadata)
+            if let r = rule as? any LoadRule { load.append((r, metadata.id, severity)) }
+            if let r = rule as? any ResourceRule { resource.append((r, metadata.id, severity)) }
+            if let r = rule as? any SetRule { set.append((r, metadata.id, severity)) }
         }
         globallyEnabled = Set(rules.map(\.metadata).filter(options.selection.isEnabled).map(\.id))
         unusedSeverity = options.selection.severities[Suppressions.unusedRuleID] ?? .info
@@ -102,8 +103,8 @@ public struct Checker: Sendable {
         }
         let set = ResourceSet(resources: resources, abacPolicies: abac,
                               reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
-        for (rule, severity) in setRules {
-            var sink = FindingSink(rule: rule.metadata, severity: severity)
+        for (rule, id, severity) in setRules {
+            var sink = FindingSink(ruleID: id, severity: severity)
             rule.check(set, options.context, &sink)
             findings.append(contentsOf: sink.findings.filter { reportedNames.contains($0.file) })
         }
@@ -157,8 +158,8 @@ public struct Checker: Sendable {
     func checkFile(_ input: SourceInput, reported: Bool) -> FileResult {
         var findings: [Finding] = []
         func load(_ event: LoadEvent) {
-            for (rule, severity) in loadRules {
-                var sink = FindingSink(rule: rule.metadata, severity: severity)
+            for (rule, id, severity) in loadRules {
+                var sink = FindingSink(ruleID: id, severity: severity)
                 rule.check(event, &sink)
                 findings.append(contentsOf: sink.findings)
             }
@@ -188,8 +189,8 @@ public struct Checker: Sendable {
         if reported {
             for resource in resources {
                 let context = ResourceContext(rules: options.context, resource: resource)
-                for (rule, severity) in resourceRules {
-                    var sink = FindingSink(rule: rule.metadata, severity: severity)
+                for (rule, id, severity) in resourceRules {
+                    var sink = FindingSink(ruleID: id, severity: severity)
                     rule.check(resource, context, &sink)
                     findings.append(contentsOf: sink.findings)
                 }

@@ -4,19 +4,21 @@ import YAMLTree
 /// Collects the findings of one rule, filling in rule id, default severity, resource and
 /// field path so rules only say what is wrong and where.
 public struct FindingSink {
-    public let rule: RuleMetadata
+    /// The id of the rule reporting; a sink is made per rule and resource, so it holds the id
+    /// rather than a copy of the rule's metadata.
+    public let ruleID: String
     let severity: Severity
     public private(set) var findings: [Finding] = []
 
-    init(rule: RuleMetadata, severity: Severity) {
-        self.rule = rule
+    init(ruleID: String, severity: Severity) {
+        self.ruleID = ruleID
         self.severity = severity
     }
 
     /// A finding at a node of a resource; the field path is worked out from the resource root.
     public mutating func report(_ message: String, at node: YAMLNode, in resource: Resource,
                                 severity: Severity? = nil, container: String? = nil) {
-        findings.append(Finding(ruleID: rule.id, severity: severity ?? self.severity, message: message,
+        findings.append(Finding(ruleID: ruleID, severity: severity ?? self.severity, message: message,
                                 file: node.file, position: node.position, resource: resource.identity,
                                 fieldPath: FieldPathLocator.path(of: node, under: resource.node),
                                 sourceTemplate: resource.sourceTemplate, container: container))
@@ -25,13 +27,13 @@ public struct FindingSink {
     /// A finding at a node that belongs to no resource (a YAML-level problem).
     public mutating func report(_ message: String, file: String, position: SourcePosition, severity: Severity? = nil,
                                 sourceTemplate: String? = nil) {
-        findings.append(Finding(ruleID: rule.id, severity: severity ?? self.severity, message: message,
+        findings.append(Finding(ruleID: ruleID, severity: severity ?? self.severity, message: message,
                                 file: file, position: position, sourceTemplate: sourceTemplate))
     }
 
     public mutating func report(_ finding: Finding) {
         var finding = finding
-        finding.ruleID = rule.id
+        finding.ruleID = ruleID
         findings.append(finding)
     }
 }
@@ -42,30 +44,69 @@ public enum FieldPathLocator {
     public static func path(of target: YAMLNode, under root: YAMLNode) -> String? {
         guard target.document === root.document else { return nil }
         if target.id == root.id { return "" }
-        var path: [String] = []
-        var visited = 0
-        guard search(root, for: target.id, &path, &visited) else { return nil }
+        var steps: [Step] = []
+        // Node ids are given in document order, so a subtree's ids follow its root's: descend
+        // into the last child whose id is not past the target. Aliases break that order, so
+        // fall back to a full search when the direct descent misses.
+        if !descend(root, to: target.id, &steps) {
+            steps = []
+            var visited = 0
+            guard search(root, for: target.id, &steps, &visited) else { return nil }
+        }
         var text = ""
-        for c in path {
-            if c.hasPrefix("[") || text.isEmpty { text += c } else { text += "." + c }
+        for step in steps {
+            switch step {
+            case .index(let i): text += "[\(i)]"
+            case .key(let node):
+                let name = node.scalar ?? "?"
+                text += text.isEmpty ? name : "." + name
+            }
         }
         return text
     }
 
+    enum Step {
+        case key(YAMLNode)
+        case index(Int)
+    }
+
+    private static func descend(_ root: YAMLNode, to id: UInt32, _ steps: inout [Step]) -> Bool {
+        var node = root
+        while node.id != id {
+            if node.isMapping {
+                var next: (key: YAMLNode, value: YAMLNode)?
+                for pair in node.pairs where pair.key.id <= id { next = pair }
+                guard let (key, value) = next else { return false }
+                steps.append(.key(key))
+                if key.id == id { return true }
+                guard value.id <= id else { return false }
+                node = value
+            } else if node.isSequence {
+                var next: (Int, YAMLNode)?
+                for (i, item) in node.items.enumerated() where item.id <= id { next = (i, item) }
+                guard let (i, item) = next else { return false }
+                steps.append(.index(i))
+                node = item
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Depth is bounded by the parser's nesting limit; `visited` bounds alias-shared subtrees.
-    private static func search(_ node: YAMLNode, for id: UInt32, _ path: inout [String], _ visited: inout Int) -> Bool {
+    private static func search(_ node: YAMLNode, for id: UInt32, _ path: inout [Step], _ visited: inout Int) -> Bool {
         visited += 1
         if visited > 200_000 { return false }
         if node.isMapping {
             for (key, value) in node.pairs {
-                if key.id == id { path.append(key.scalar ?? "?"); return true }
-                path.append(key.scalar ?? "?")
-                if value.id == id || search(value, for: id, &path, &visited) { return true }
+                path.append(.key(key))
+                if key.id == id || value.id == id || search(value, for: id, &path, &visited) { return true }
                 path.removeLast()
             }
         } else if node.isSequence {
             for (i, item) in node.items.enumerated() {
-                path.append("[\(i)]")
+                path.append(.index(i))
                 if item.id == id || search(item, for: id, &path, &visited) { return true }
                 path.removeLast()
             }

@@ -37,6 +37,8 @@ public struct Resource: Sendable {
     public let identity: ResourceIdentity
     /// The node that defines the object's `metadata`, if any.
     public let metadata: ObjectMeta
+    /// The built-in workload kind, worked out once: many rules ask for every resource.
+    public let workloadKind: WorkloadKind?
     /// Helm's `# Source:` template path for the document the object came from.
     public var sourceTemplate: String? { node.document.sourceComment }
 
@@ -47,6 +49,7 @@ public struct Resource: Sendable {
         identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
                                     kind: node["kind"]?.scalar ?? "",
                                     namespace: meta.namespace, name: meta.name)
+        workloadKind = WorkloadKind(rawValue: identity.kind)
     }
 
     public var kind: String { identity.kind }

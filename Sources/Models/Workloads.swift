@@ -31,7 +31,7 @@ public struct PodTemplate: Sendable {
 
     /// The pod template of a built-in workload, if the resource is one and has a template.
     public init?(of resource: Resource) {
-        guard let kind = WorkloadKind(rawValue: resource.kind) else { return nil }
+        guard let kind = resource.workloadKind else { return nil }
         let templateNode: YAMLNode?
         switch kind {
         case .pod: templateNode = resource.node

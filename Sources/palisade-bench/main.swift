@@ -11,13 +11,28 @@ import YAMLTree
 // Measures each phase of `check` on a synthetic corpus against libyaml's own parse time (the
 // floor), then the whole check on one core and on all cores, and peak memory.
 
-let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+// `--write DIR` writes the corpus as files instead, for measuring the CLI itself
+// (e.g. `/usr/bin/time -v palisade check DIR` for peak memory).
+let rawArguments = Array(CommandLine.arguments.dropFirst())
+let writeDirectory: String? = rawArguments.firstIndex(of: "--write").flatMap {
+    $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
+}
+let arguments = rawArguments.filter { $0 != writeDirectory }.compactMap { Int($0) }
 let fileCount = arguments.count > 0 ? arguments[0] : 400
 let perFile = arguments.count > 1 ? arguments[1] : 60
 let repetitions = arguments.count > 2 ? arguments[2] : 3
 
 let corpus = Corpus(files: fileCount, resourcesPerFile: perFile)
 let megabytes = Double(corpus.bytes) / 1_048_576
+if let writeDirectory {
+    for file in corpus.files {
+        let url = URL(fileURLWithPath: writeDirectory).appendingPathComponent(file.name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: url)
+    }
+    print("wrote \(corpus.files.count) files, \(corpus.resources) resources to \(writeDirectory)")
+    exit(0)
+}
 print("corpus: \(corpus.files.count) files, \(corpus.resources) resources, \(String(format: "%.1f", megabytes)) MiB")
 
 func best(_ body: () -> Void) -> Double {
