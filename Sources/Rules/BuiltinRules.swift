@@ -15,7 +15,7 @@ public enum BuiltinRules {
             SelectorMismatchRule(),
             // jobs
             JobRestartPolicyRule(),
-        ] + WorkloadSecurityRules.all + WorkloadHygieneRules.all + NetworkingRules.all
+        ] + WorkloadSecurityRules.all + WorkloadHygieneRules.all + NetworkingRules.all + RBACRules.all
         return rules.sorted { ($0.metadata.area, $0.metadata.id) < ($1.metadata.area, $1.metadata.id) }
     }()
 
