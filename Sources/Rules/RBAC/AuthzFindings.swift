@@ -18,8 +18,9 @@ enum AuthzFindings {
         return RiskAnalysis(model: AuthorizationModel(abacPolicies: set.abacPolicies, includeBuiltIns: false)).issues()
     }
 
+    /// Whether the set has RBAC objects of its own (the model always holds the built-in ones).
     static func hasRBACObjects(_ set: ResourceSet) -> Bool {
-        rbacKinds.contains { !set.ofKind($0).isEmpty }
+        set.authorization.bindings.contains { !$0.isBuiltIn } || set.authorization.roles.contains { !$0.isBuiltIn }
     }
 
     static func severity(_ severity: AuthzSeverity) -> Severity {

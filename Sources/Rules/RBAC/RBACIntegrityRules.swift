@@ -24,6 +24,17 @@ enum RBACIntegrityRules {
           namespace: ml-prod
         """
 
+    static let metricsRule = #"""
+        - nonResourceURLs: ["/metrics"]
+          verbs: ["get"]
+        """#
+
+    static let nodeViewer = AuthzExamples.clusterRole("node-viewer", rules: #"""
+        - apiGroups: [""]
+          resources: ["nodes"]
+          verbs: ["get", "list", "watch"]
+        """#)
+
     static let all: [any Rule] = [
         MissingRoleRule(),
         RBACAnalysisRule(.bindings { b, _ in b.scope == .cluster && b.roleRef.kind == "Role" }, RuleMetadata(
@@ -48,16 +59,8 @@ enum RBACIntegrityRules {
             summary: "A RoleBinding references a ClusterRole that covers only cluster-scoped resources or URLs",
             rationale: "A RoleBinding grants the rules of its role only inside its namespace. Rules on cluster-scoped resources (nodes, persistentvolumes, namespaces other than its own, …) and nonResourceURLs are never granted through it, so the binding does nothing.",
             remediation: "Use a ClusterRoleBinding if the subjects need the cluster-scoped access, or delete the binding.",
-            triggering: [RuleExample(AuthzExamples.clusterRole("node-viewer", rules: #"""
-                - apiGroups: [""]
-                  resources: ["nodes"]
-                  verbs: ["get", "list", "watch"]
-                """#) + "\n---\n" + AuthzExamples.roleBinding("trainer-views-nodes", roleRef: "ClusterRole", "node-viewer", subjects: trainerSubject), at: "20:3")],
-            nonTriggering: [RuleExample(AuthzExamples.clusterRole("node-viewer", rules: #"""
-                - apiGroups: [""]
-                  resources: ["nodes"]
-                  verbs: ["get", "list", "watch"]
-                """#) + "\n---\n" + AuthzExamples.clusterRoleBinding("trainer-views-nodes", "node-viewer", subjects: trainerSubject))]
+            triggering: [RuleExample(nodeViewer + "\n---\n" + AuthzExamples.roleBinding("trainer-views-nodes", roleRef: "ClusterRole", "node-viewer", subjects: trainerSubject), at: "20:3")],
+            nonTriggering: [RuleExample(nodeViewer + "\n---\n" + AuthzExamples.clusterRoleBinding("trainer-views-nodes", "node-viewer", subjects: trainerSubject))]
         )),
         RBACAnalysisRule(.bindings { b, _ in b.scope == .cluster && b.subjects.contains { $0.kind == "ServiceAccount" && $0.namespace.isEmpty } }, RuleMetadata(
             id: ID.serviceAccountWithoutNamespace, area: "rbac", severity: .error,
@@ -125,14 +128,8 @@ enum RBACIntegrityRules {
             summary: "A Role lists nonResourceURLs",
             rationale: "Non-resource URLs (/metrics, /healthz, …) are not namespaced, so only a ClusterRole bound with a ClusterRoleBinding can grant them. The API server rejects a Role with nonResourceURLs.",
             remediation: "Move the rule to a ClusterRole and bind it with a ClusterRoleBinding.",
-            triggering: [RuleExample(AuthzExamples.role("metrics-reader", rules: #"""
-                - nonResourceURLs: ["/metrics"]
-                  verbs: ["get"]
-                """#), at: "7:20")],
-            nonTriggering: [RuleExample(AuthzExamples.clusterRole("metrics-reader", rules: #"""
-                - nonResourceURLs: ["/metrics"]
-                  verbs: ["get"]
-                """#))]
+            triggering: [RuleExample(AuthzExamples.role("metrics-reader", rules: metricsRule), at: "7:20")],
+            nonTriggering: [RuleExample(AuthzExamples.clusterRole("metrics-reader", rules: metricsRule))]
         )),
         RBACAnalysisRule(.roles { $0.rules.contains { !$0.nonResourceURLs.isEmpty } }, RuleMetadata(
             id: ID.mixedRule, area: "rbac", severity: .error,
