@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Engine", "Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
         // User-written and built-in policies (native CEL policies, ValidatingAdmissionPolicy).
         .target(name: "Policies", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Authz", "KubeFormats"]),
-        .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules"]),
+        .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules", "Authz"]),
         .executableTarget(
             name: "palisade",
             dependencies: [

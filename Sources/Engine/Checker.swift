@@ -39,27 +39,27 @@ public struct CheckResult: Sendable {
 /// Runs the pipeline: read → parse → decode → per-resource rules (per file, in parallel)
 /// → cross-resource rules → suppression → sort.
 public struct Checker: Sendable {
-    let loadRules: [(any LoadRule, String, Severity)]
-    let resourceRules: [(any ResourceRule, String, Severity)]
-    let setRules: [(any SetRule, String, Severity)]
+    let loadRules: [(any LoadRule, (String, Severity), Severity)]
+    let resourceRules: [(any ResourceRule, (String, Severity), Severity)]
+    let setRules: [(any SetRule, (String, Severity), Severity)]
     let globallyEnabled: Set<String>
     let unusedSeverity: Severity
     public let options: CheckOptions
 
     public init(rules: [any Rule], options: CheckOptions) {
         self.options = options
-        var load: [(any LoadRule, String, Severity)] = []
-        var resource: [(any ResourceRule, String, Severity)] = []
-        var set: [(any SetRule, String, Severity)] = []
+        var load: [(any LoadRule, (String, Severity), Severity)] = []
+        var resource: [(any ResourceRule, (String, Severity), Severity)] = []
+        var set: [(any SetRule, (String, Severity), Severity)] = []
         // A rule runs when it is on globally or in any scoped override; `scoped(_:)` then keeps
         // only the findings of scopes where it is on.
         let scopedOn = Set(options.context.overrides.flatMap { $0.rules.filter { $0.value.enabled == true }.keys })
         for rule in rules where options.selection.isEnabled(rule.metadata) || scopedOn.contains(rule.metadata.id) {
             let metadata = rule.metadata
             let severity = options.selection.severity(of: metadata)
-            if let r = rule as? any LoadRule { load.append((r, metadata.id, severity)) }
-            if let r = rule as? any ResourceRule { resource.append((r, metadata.id, severity)) }
-            if let r = rule as? any SetRule { set.append((r, metadata.id, severity)) }
+            if let r = rule as? any LoadRule { load.append((r, (metadata.id, metadata.severity), severity)) }
+            if let r = rule as? any ResourceRule { resource.append((r, (metadata.id, metadata.severity), severity)) }
+            if let r = rule as? any SetRule { set.append((r, (metadata.id, metadata.severity), severity)) }
         }
         globallyEnabled = Set(rules.map(\.metadata).filter(options.selection.isEnabled).map(\.id))
         unusedSeverity = options.selection.severities[Suppressions.unusedRuleID] ?? .info
@@ -104,7 +104,7 @@ public struct Checker: Sendable {
         let set = ResourceSet(resources: resources, abacPolicies: abac,
                               reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
         for (rule, id, severity) in setRules {
-            var sink = FindingSink(ruleID: id, severity: severity)
+            var sink = FindingSink(ruleID: id.0, severity: severity, declaredSeverity: id.1)
             rule.check(set, options.context, &sink)
             findings.append(contentsOf: sink.findings.filter { reportedNames.contains($0.file) })
         }
@@ -159,7 +159,7 @@ public struct Checker: Sendable {
         var findings: [Finding] = []
         func load(_ event: LoadEvent) {
             for (rule, id, severity) in loadRules {
-                var sink = FindingSink(ruleID: id, severity: severity)
+                var sink = FindingSink(ruleID: id.0, severity: severity, declaredSeverity: id.1)
                 rule.check(event, &sink)
                 findings.append(contentsOf: sink.findings)
             }
@@ -190,7 +190,7 @@ public struct Checker: Sendable {
             for resource in resources {
                 let context = ResourceContext(rules: options.context, resource: resource)
                 for (rule, id, severity) in resourceRules {
-                    var sink = FindingSink(ruleID: id, severity: severity)
+                    var sink = FindingSink(ruleID: id.0, severity: severity, declaredSeverity: id.1)
                     rule.check(resource, context, &sink)
                     findings.append(contentsOf: sink.findings)
                 }

@@ -8,11 +8,14 @@ public struct FindingSink {
     /// rather than a copy of the rule's metadata.
     public let ruleID: String
     let severity: Severity
+    /// The severity the rule declares; findings at it take the configured `severity`.
+    public let declaredSeverity: Severity
     public private(set) var findings: [Finding] = []
 
-    init(ruleID: String, severity: Severity) {
+    init(ruleID: String, severity: Severity, declaredSeverity: Severity) {
         self.ruleID = ruleID
         self.severity = severity
+        self.declaredSeverity = declaredSeverity
     }
 
     /// A finding at a node of a resource; the field path is worked out from the resource root.

@@ -16,6 +16,7 @@ public enum BuiltinRules {
             // jobs
             JobRestartPolicyRule(),
         ] + WorkloadSecurityRules.all + WorkloadHygieneRules.all + NetworkingRules.all + SecretRules.all
+            + RBACRules.all
         return rules.sorted { ($0.metadata.area, $0.metadata.id) < ($1.metadata.area, $1.metadata.id) }
     }()
 

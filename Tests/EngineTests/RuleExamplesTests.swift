@@ -8,6 +8,7 @@ final class RuleExamplesTests: XCTestCase {
     /// Rules whose trigger cannot be written as manifest text; each is covered elsewhere.
     static let withoutTriggeringExample: [String: String] = [
         "unreadable-file": "needs a file without read permission; EndToEndTests.testUnreadableFileIsAFindingAndOthersAreChecked",
+        "abac-invalid-utf8": "needs invalid UTF-8 bytes, which a Swift String cannot hold; RBACRulesTests.testInvalidUTF8InAnABACLine",
         "stale-baseline-entry": "needs a baseline file; EndToEndTests.CIIntegrationTests.testBaselineHidesKnownFindingsAndReportsStaleEntries",
     ]
 
