@@ -275,10 +275,11 @@ final class SARIFReporterTests: XCTestCase {
     /// Validates a realistic log against the official SARIF 2.1.0 schema with
     /// `scripts/validate-sarif.py` (Python `jsonschema`).
     func testValidatesAgainstTheSARIFSchema() throws {
-        guard let probe = ReporterFixtures.run(["python3", "-c", "import jsonschema"]) else {
-            print("SARIF schema validation skipped: python3 cannot be started")
+        guard let python = ReporterFixtures.run(["python3", "--version"]), python.status == 0 else {
+            print("SARIF schema validation skipped: python3 is not installed")
             throw XCTSkip("python3 not available")
         }
+        let probe = try XCTUnwrap(ReporterFixtures.run(["python3", "-c", "import jsonschema"]))
         guard probe.status == 0 else {
             print("SARIF schema validation skipped: the jsonschema package is missing (pip install jsonschema): \(probe.output)")
             throw XCTSkip("python3 has no jsonschema package")
