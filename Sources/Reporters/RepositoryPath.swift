@@ -1,0 +1,47 @@
+/// File names as CI systems want them: relative to the repository root, and as URI
+/// references for SARIF. Shared by the SARIF, JUnit and GitHub reporters.
+public enum RepositoryPath {
+    /// `file` relative to `root`: the root prefix and any leading `./` removed. A file outside
+    /// the root (or any file when `root` is nil) keeps its name, less leading `./`.
+    public static func relative(_ file: String, root: String?) -> String {
+        var path = file
+        if let root = normalizedRoot(root) {
+            let prefix = root == "/" ? "/" : root + "/"
+            if path.hasPrefix(prefix), path.count > prefix.count { path.removeFirst(prefix.count) }
+        }
+        while path.hasPrefix("./") {
+            path.removeFirst(2)
+            while path.hasPrefix("/") { path.removeFirst() }
+        }
+        return path
+    }
+
+    /// The root without trailing slashes, or nil when it strips nothing (`nil`, `""`, `.`).
+    static func normalizedRoot(_ root: String?) -> String? {
+        guard var root, !root.isEmpty else { return nil }
+        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        while root.hasPrefix("./") { root.removeFirst(2) }
+        if root == "." || root.isEmpty { return nil }
+        return root
+    }
+
+    /// Percent-encodes a path for use in a URI: every byte of its UTF-8 form except the RFC 3986
+    /// unreserved characters and `/`. A `:` is encoded too, so a relative reference never reads
+    /// as a scheme.
+    public static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        out.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"),
+                 UInt8(ascii: "0") ... UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+}
