@@ -23,6 +23,8 @@ public struct CheckResult: Sendable {
     public var resourcesChecked: Int
     /// Every resource read (inputs and context), for audits that follow the check.
     public var resourceSet: ResourceSet
+    /// Names of the files checked (reported on), in input order.
+    public var checkedFiles: [String] = []
 
     public init(findings: [Finding], suppressed: [Finding], filesChecked: Int, resourcesChecked: Int,
                 resourceSet: ResourceSet = ResourceSet(resources: [])) {
@@ -131,9 +133,11 @@ public struct Checker: Sendable {
         }
         shown.sort()
         suppressed.sort()
-        return CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
-                           resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count,
-                           resourceSet: set)
+        var result = CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
+                                 resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count,
+                                 resourceSet: set)
+        result.checkedFiles = inputs.map(\.name)
+        return result
     }
 
     /// Applies overrides scoped to the finding's file and namespace: the last matching

@@ -79,15 +79,24 @@ public enum InputDiscovery {
                 throw InputError(message: "\(path): no such file or directory")
             }
             if isDirectory.boolValue {
-                for file in walk(path, extensions: extensions) where seen.insert(file).inserted {
-                    result.append(SourceInput(name: file, path: file))
+                for file in walk(path, extensions: extensions) where seen.insert(displayName(file)).inserted {
+                    result.append(SourceInput(name: displayName(file), path: file))
                 }
-            } else if seen.insert(path).inserted {
+            } else if seen.insert(displayName(path)).inserted {
                 // A file named explicitly is checked whatever its extension.
-                result.append(SourceInput(name: path, path: path))
+                result.append(SourceInput(name: displayName(path), path: path))
             }
         }
         return result
+    }
+
+    /// `./a/b.yaml` and `a/b.yaml` are the same file: name it one way, so fingerprints and
+    /// baselines do not depend on how the path was typed.
+    static func displayName(_ path: String) -> String {
+        var name = Substring(path)
+        while name.hasPrefix("./") { name = name.dropFirst(2) }
+        while name.contains("//") { name = Substring(name.replacingOccurrences(of: "//", with: "/")) }
+        return name.isEmpty ? path : String(name)
     }
 
     /// Files under a directory, sorted; hidden entries skipped; symlinked directories

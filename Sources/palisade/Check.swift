@@ -8,6 +8,26 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// Formats `check` can write: the two above plus the CI ones.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, junit, github
+}
+
+/// `--output FORMAT` (standard output) or `--output FORMAT=FILE`.
+struct OutputTarget: ExpressibleByArgument {
+    var format: ReportFormat
+    var file: String?
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let format = ReportFormat(rawValue: parts[0]) else { return nil }
+        self.format = format
+        file = parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil
+    }
+
+    static var defaultValueDescription: String { "FORMAT[=FILE]" }
+}
+
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
     case error, warning, info, none
 
@@ -27,8 +47,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var arguments: CheckArguments
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, junit or github.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write a report in FORMAT to FILE, or to standard output without =FILE (repeatable; replaces --format), e.g. --output sarif=results.sarif --output text.", valueName: "format[=file]"))
+    var output: [OutputTarget] = []
 
     @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or none.")
     var failOn: FailLevel = .error
@@ -58,18 +81,47 @@ struct Check: ParsableCommand {
             }
         }
         let rules = BuiltinRules.all.map(\.metadata)
-        let output: String
-        switch format {
-        case .text:
-            let color = isatty(STDOUT_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            output = TextReporter(useColor: color, showSuppressed: showSuppressed, maxPerFile: maxFindingsPerFile)
-                .render(result, rules: rules)
-        case .json:
-            output = JSONReporter().render(result, rules: rules)
+        let targets = output.isEmpty ? [OutputTarget(argument: format.rawValue)!] : output
+        if targets.filter({ $0.file == nil }).count > 1 {
+            throw failUsage("only one --output may go to standard output")
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        for target in targets {
+            let text = render(result, as: target.format, rules: rules, toTerminal: target.file == nil)
+            if let file = target.file {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+                } catch {
+                    throw failUsage("\(file): cannot write report: \(error.localizedDescription)")
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
         if let threshold = failOn.threshold, result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
+        }
+    }
+}
+
+extension Check {
+    func render(_ result: CheckResult, as format: ReportFormat, rules: [RuleMetadata], toTerminal: Bool) -> String {
+        // Paths in SARIF, JUnit and GitHub annotations are relative to the repository root.
+        let root = arguments.gitRoot().map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? FileManager.default.currentDirectoryPath
+        switch format {
+        case .text:
+            let color = toTerminal && isatty(STDOUT_FILENO) != 0
+                && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            return TextReporter(useColor: color, showSuppressed: showSuppressed, maxPerFile: maxFindingsPerFile)
+                .render(result, rules: rules)
+        case .json:
+            return JSONReporter().render(result, rules: rules)
+        case .sarif:
+            return SARIFReporter(toolVersion: Palisade.version, rootPath: root).render(result, rules: rules)
+        case .junit:
+            return JUnitReporter(rootPath: root, checkedFiles: result.checkedFiles).render(result, rules: rules)
+        case .github:
+            return GitHubReporter(rootPath: root).render(result, rules: rules)
         }
     }
 }

@@ -100,4 +100,31 @@ final class CIIntegrationTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stdout)
         XCTAssertTrue(hooks.contains("- id: palisade\n") && hooks.contains("language: system"))
     }
+
+    func testSeveralOutputsInOneRunAndValidSARIF() throws {
+        let dir = try temporaryDirectory()
+        let sarif = dir.appendingPathComponent("results.sarif").path
+        let junit = dir.appendingPathComponent("results.xml").path
+        let run = try palisade(["check", "fixtures/broken", "--no-context", "--output", "sarif=\(sarif)",
+                                "--output", "junit=\(junit)", "--output", "text"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("fixtures/broken/bad-selector.yaml:8:3: error [selector-mismatch]"), run.stdout)
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
+        XCTAssertEqual(log?["version"] as? String, "2.1.0")
+        XCTAssertTrue(try String(contentsOfFile: junit, encoding: .utf8).contains("<testsuite name=\"fixtures/broken/bad-selector.yaml\""))
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", CLIHarness.root.appendingPathComponent("scripts/validate-sarif.py").path, sarif]
+        try validator.run()
+        validator.waitUntilExit()
+        if validator.terminationStatus == 3 { throw XCTSkip("python jsonschema is not installed") }
+        XCTAssertEqual(validator.terminationStatus, 0, "SARIF fails schema validation")
+        XCTAssertEqual(try palisade(["check", "--output", "text", "--output", "json", "fixtures/hardened"]).status, 2)
+    }
+
+    func testGitHubAnnotations() throws {
+        let run = try palisade(["check", "fixtures/broken/bad-selector.yaml", "--no-context", "-f", "github"])
+        XCTAssertTrue(run.stdout.contains("::error file=fixtures/broken/bad-selector.yaml,line=8,col=3,title=palisade selector-mismatch::"),
+                      run.stdout)
+    }
 }
