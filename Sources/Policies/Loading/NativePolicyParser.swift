@@ -50,7 +50,7 @@ enum NativePolicyParser {
 
     static func rule(_ r: FieldReader) throws(PolicyError) -> NativeRule {
         try r.allowOnly(["id", "severity", "expression", "message", "messageExpression", "summary", "rationale",
-                         "remediation", "fieldPath", "examples"])
+                         "remediation", "fieldPath", "examples", "enabled"])
         let id = try r.requiredString("id")
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
             throw PolicyError("\(r.child("id")) '\(id)' may hold only letters, digits, '-', '_' and '.'", at: r.node["id"] ?? r.node)
@@ -70,6 +70,11 @@ enum NativePolicyParser {
         guard message != nil || messageExpression != nil else {
             throw PolicyError("\(r.path) needs message or messageExpression", at: r.node)
         }
+        var enabled = true
+        if let e = r.node("enabled") {
+            guard let b = e.boolValue else { throw PolicyError("\(r.child("enabled")) must be true or false", at: e) }
+            enabled = b
+        }
         var pass: [String] = [], fail: [String] = []
         if let examples = try r.mapping("examples") {
             try examples.allowOnly(["pass", "fail"])
@@ -84,7 +89,7 @@ enum NativePolicyParser {
             summary: try r.string("summary"), rationale: try r.string("rationale"),
             remediation: try r.string("remediation") ?? "",
             fieldPath: try r.node("fieldPath").map { (n) throws(PolicyError) in try fieldPath(n) },
-            passExamples: pass, failExamples: fail)
+            enabled: enabled, passExamples: pass, failExamples: fail)
     }
 
     static func example(_ node: YAMLNode) throws(PolicyError) -> String {

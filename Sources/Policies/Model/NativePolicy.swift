@@ -29,6 +29,8 @@ struct NativeRule: Sendable {
     let remediation: String
     /// Dotted path (`spec.template.spec`, `spec.containers[0].image`) of the node findings point at.
     let fieldPath: [FieldPathSegment]?
+    /// Off rules run only when enabled in `.palisade.yaml` or with `--enable`.
+    let enabled: Bool
     /// Manifests (as YAML text) that must pass / must fail this rule.
     let passExamples: [String]
     let failExamples: [String]

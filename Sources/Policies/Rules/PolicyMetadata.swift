@@ -7,6 +7,7 @@ extension NativePolicy {
             summary: rule.summary ?? rule.message ?? "Policy \(name), rule \(rule.id)",
             rationale: rule.rationale ?? description ?? "Defined by policy \(name) in \(file).",
             remediation: rule.remediation.isEmpty ? "Change the resource so that `\(rule.expression.source)` holds." : rule.remediation,
+            enabledByDefault: rule.enabled,
             triggering: rule.failExamples.map { RuleExample($0) },
             nonTriggering: rule.passExamples.map { RuleExample($0) })
     }
