@@ -29,14 +29,15 @@ enum YAMLEmitter {
 
     private static func sequence(_ node: YAMLNode, indent: Int, into out: inout String, depth: Int) {
         for item in node.items {
-            out += pad(indent) + "- "
+            out += pad(indent) + "-"
             if depth < 256, item.isMapping && item.count > 0 {
+                out += " "
                 mapping(item, indent: indent + 2, inline: true, into: &out, depth: depth + 1)
             } else if depth < 256, item.isSequence && item.count > 0 {
                 out += "\n"
                 sequence(item, indent: indent + 2, into: &out, depth: depth + 1)
             } else {
-                out += scalarOrEmpty(item) + "\n"
+                out += " " + scalarOrEmpty(item) + "\n"
             }
         }
     }
