@@ -15,6 +15,7 @@ final class LoaderErrorTests: XCTestCase {
             message: m
             expression: object.spec.replicas >= && true
         """))
+        print(error.description)
         XCTAssertEqual(error.file, "policy.yaml")
         XCTAssertEqual(error.position.line, 8)
         XCTAssertEqual(error.position.column, 17)
@@ -95,5 +96,23 @@ final class LoaderErrorTests: XCTestCase {
 
     func testMissingPathIsAnError() {
         XCTAssertThrowsError(try PolicyLoader.load(paths: ["/nonexistent/policies"]))
+    }
+}
+
+extension LoaderErrorTests {
+    /// `authorizer` is declared (so policies mentioning it parse) but its checks cannot be
+    /// called offline yet: loading says so instead of failing on an unknown function.
+    func testAuthorizerChecksAreReportedAsUnsupported() throws {
+        let error = try XCTUnwrap(loadError("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicy
+        metadata: {name: v}
+        spec:
+          matchConstraints:
+            resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}]
+          validations:
+          - expression: "authorizer.group('').resource('pods').check('create').allowed()"
+        """))
+        XCTAssertTrue(error.message.hasSuffix("(authorizer checks are not supported offline; see docs/policies.md)"), error.message)
     }
 }
