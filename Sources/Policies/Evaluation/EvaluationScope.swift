@@ -15,7 +15,8 @@ struct EvaluationScope {
             let expression = v.expression
             return (v.name, { expression.evaluate(box.activation) })
         }
-        activation.bind("variables", to: .hostMap(CELLazyMap(entries)))
+        // Most policies declare no variables: an empty constant map costs nothing per resource.
+        activation.bind("variables", to: entries.isEmpty ? .map(CELMap()) : .hostMap(CELLazyMap(entries)))
         box.activation = activation
     }
 

@@ -10,10 +10,7 @@ enum ObjectBindings {
     /// The repository's Namespace object, a minimal one when the repository has none, null
     /// for cluster-scoped resources.
     static func namespaceObject(_ namespace: String?, _ env: PolicyEnvironment) -> CELValue {
-        guard let namespace else { return .null }
-        if let ns = env.namespaces[namespace] { return YAMLCEL.value(ns.node) }
-        return .map(["apiVersion": .string("v1"), "kind": .string("Namespace"),
-                     "metadata": .map(["name": .string(namespace)])])
+        namespace.map(env.namespaceObject) ?? .null
     }
 
     /// `request` for a CREATE of the manifest by an anonymous offline user.

@@ -1,4 +1,5 @@
 import Authz
+import CEL
 import Engine
 import Models
 
@@ -9,6 +10,8 @@ struct PolicyEnvironment: Sendable {
     let namespaces: [String: Resource]
     let kinds: KindTable
     let authorization: AuthorizationModel
+    /// `namespaceObject` per namespace name, converted once per run.
+    private let namespaceObjects: [String: CELValue]
     private let byKind: [String: [Resource]]
 
     init(set: ResourceSet, supportResources: [Resource]) {
@@ -20,9 +23,24 @@ struct PolicyEnvironment: Sendable {
             if r.kind == "Namespace", r.apiVersion == "v1", let name = r.name, namespaces[name] == nil { namespaces[name] = r }
         }
         self.namespaces = namespaces
+        var objects: [String: CELValue] = [:]
+        for r in all {
+            guard let ns = r.namespace, objects[ns] == nil else { continue }
+            objects[ns] = namespaces[ns].map { YAMLCEL.value($0.node) } ?? Self.minimalNamespace(ns)
+        }
+        namespaceObjects = objects
         self.byKind = byKind
         kinds = KindTable(customResourceDefinitions: byKind["CustomResourceDefinition"] ?? [])
         authorization = set.authorization
+    }
+
+    /// The repository's Namespace object, else a minimal one (the API server's would exist).
+    func namespaceObject(_ name: String) -> CELValue {
+        namespaceObjects[name] ?? Self.minimalNamespace(name)
+    }
+
+    static func minimalNamespace(_ name: String) -> CELValue {
+        .map(["apiVersion": .string("v1"), "kind": .string("Namespace"), "metadata": .map(["name": .string(name)])])
     }
 
     func objects(apiVersion: String, kind: String) -> [Resource] {
