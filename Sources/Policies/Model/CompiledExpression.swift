@@ -1,0 +1,45 @@
+import CEL
+import YAMLTree
+
+/// A CEL expression from a policy file, compiled once when the policy is loaded.
+struct CompiledExpression: Sendable {
+    let program: CELProgram
+    let file: String
+    let position: SourcePosition
+
+    var source: String { program.source }
+
+    /// The variables each kind of expression may read; anything else is a compile error.
+    static let nativeVariables: Set<String> = ["object", "namespaceObject", "variables"]
+    static let admissionVariables: Set<String> = [
+        "object", "oldObject", "request", "params", "namespaceObject", "variables", "authorizer",
+    ]
+
+    init(_ node: YAMLNode, field: String, variables: Set<String>) throws(PolicyError) {
+        guard node.isScalar, let text = node.scalar else {
+            throw PolicyError("\(field) must be a string holding a CEL expression", at: node)
+        }
+        do throws(CELCompileError) {
+            program = try CELProgram.compile(text, options: Self.options, declaredVariables: variables)
+        } catch {
+            // `authorizer.group(...)...check(...)` needs host functions the CEL engine does not offer yet.
+            let hint = variables.contains("authorizer") && text.contains("authorizer.")
+                ? " (authorizer checks are not supported offline; see docs/policies.md)" : ""
+            throw PolicyError(file: node.file, position: node.position,
+                              message: "\(field) does not compile: \(error.message)\(hint)", expressionError: error)
+        }
+        file = node.file
+        position = node.position
+    }
+
+    /// Kubernetes' per-expression budget (`PerCallLimit`).
+    static let options: CELOptions = {
+        var o = CELOptions()
+        o.costLimit = 1_000_000
+        return o
+    }()
+
+    func evaluate(_ activation: CELActivation) -> Result<CELValue, CELError> {
+        program.evaluate(activation)
+    }
+}

@@ -1,0 +1,28 @@
+import Engine
+
+extension NativePolicy {
+    func metadata(_ rule: NativeRule) -> RuleMetadata {
+        RuleMetadata(
+            id: "\(name)/\(rule.id)", area: "policies", severity: rule.severity,
+            summary: rule.summary ?? rule.message ?? "Policy \(name), rule \(rule.id)",
+            rationale: rule.rationale ?? description ?? "Defined by policy \(name) in \(file).",
+            remediation: rule.remediation.isEmpty ? "Change the resource so that `\(rule.expression.source)` holds." : rule.remediation,
+            enabledByDefault: rule.enabled,
+            triggering: rule.failExamples.map { RuleExample($0) },
+            nonTriggering: rule.passExamples.map { RuleExample($0) })
+    }
+}
+
+extension AdmissionPolicy {
+    func metadata(_ bindings: [AdmissionBinding]) -> RuleMetadata {
+        let severity = bindings.flatMap(\.validationActions).map(\.severity).max() ?? .error
+        let messages = validations.map { $0.message ?? "`\($0.expression.source)` holds" }
+        return RuleMetadata(
+            id: name, area: "admission-policies", severity: severity,
+            summary: messages.count == 1 ? messages[0] : "ValidatingAdmissionPolicy \(name) (\(messages.count) validations)",
+            rationale: "ValidatingAdmissionPolicy \(name) from \(file), evaluated offline as a CREATE of each matching manifest "
+                + "(bindings: \(bindings.map(\.name).joined(separator: ", "))). Deny → error, Warn → warning, Audit → info.",
+            remediation: messages.joined(separator: "; "),
+            triggering: [], nonTriggering: [])
+    }
+}

@@ -1,0 +1,94 @@
+import Engine
+import Models
+import YAMLTree
+
+/// One rule of a native policy (`policy-name/rule-id`) or one ValidatingAdmissionPolicy
+/// (its name) as a linter rule: listed by `palisade rules`, explained by `palisade explain`,
+/// run by the checker after the per-file rules. It sees the whole resource set because
+/// namespaces, params and custom resource definitions come from other files.
+public struct PolicyRule: SetRule {
+    public let metadata: RuleMetadata
+
+    enum Source: Sendable {
+        case native(NativePolicy, ruleIndex: Int)
+        case admission(AdmissionPolicy, bindings: [AdmissionBinding])
+    }
+
+    let source: Source
+    let run: PolicyRunState
+
+    public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
+        let env = run.environment(for: set)
+        var errors: [PolicyRunState.ErrorRecord] = []
+        switch source {
+        case .native(let policy, let index):
+            let rule = policy.rules[index]
+            let kinds = policy.match.kinds
+            let candidates = kinds.isEmpty || kinds.contains("*") ? set.resources : set.ofKinds(kinds)
+            for resource in candidates where set.isReported(resource) && policy.match.matches(resource, env) {
+                switch policy.evaluate(rule: rule, on: resource, env) {
+                case .pass: break
+                case .fail(let message):
+                    report.report(message, at: Self.node(rule.fieldPath, in: resource), in: resource)
+                case .error(let e):
+                    errors.append(.init(resource: resource, message: "policy \(policy.name), rule \(rule.id): \(e)"))
+                }
+            }
+        case .admission(let policy, let bindings):
+            for resource in set.resources where set.isReported(resource) {
+                for binding in bindings {
+                    for result in AdmissionEvaluation(policy: policy, binding: binding, env: env).evaluate(resource) {
+                        switch result.outcome {
+                        case .pass: break
+                        case .fail(let message):
+                            report.report(message, at: resource.node, in: resource, severity: result.severity)
+                        case .error(let e):
+                            errors.append(.init(resource: resource,
+                                                message: "ValidatingAdmissionPolicy \(policy.name) (binding \(binding.name)): \(e)"))
+                        }
+                    }
+                }
+            }
+        }
+        run.record(errors, for: set)
+    }
+
+    /// The node at `path`, or its deepest existing ancestor (a missing field is reported
+    /// where it should be added).
+    static func node(_ path: [FieldPathSegment]?, in resource: Resource) -> YAMLNode {
+        var node = resource.node
+        for segment in path ?? [] {
+            let next: YAMLNode?
+            switch segment {
+            case .key(let k): next = node[k]
+            case .index(let i): next = node.isSequence && i < node.count ? node.items[i] : nil
+            }
+            guard let next else { break }
+            node = next
+        }
+        return node
+    }
+}
+
+/// `policy-error`: a policy that failed at runtime on a resource (a field read without a
+/// `has()` guard, the cost limit, a non-bool result). Runs after the policy rules of its set.
+public struct PolicyErrorRule: SetRule {
+    public static let id = "policy-error"
+    let run: PolicyRunState
+
+    public var metadata: RuleMetadata {
+        RuleMetadata(
+            id: Self.id, area: "policies", severity: .error,
+            summary: "A policy could not be evaluated on a resource",
+            rationale: "A policy that errors checks nothing: the resource is neither accepted nor rejected by it. In the cluster the same ValidatingAdmissionPolicy would reject the request (failurePolicy: Fail).",
+            remediation: "Guard optional fields with has() or the optional syntax (object.?spec.?x.orValue(...)), or set failurePolicy: Ignore on a ValidatingAdmissionPolicy whose errors should be ignored.",
+            triggering: [],
+            nonTriggering: [RuleExample("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n")])
+    }
+
+    public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
+        for e in run.takeErrors(for: set) {
+            report.report(e.message, at: e.resource.node, in: e.resource)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Engine
+import Models
+import Synchronization
+import YAMLTree
+
+/// State shared by the rules of one `PolicySet` during a check run: the environment (built
+/// once per run, not once per rule) and the runtime errors that `policy-error` reports.
+///
+/// The checker runs set rules one after another on the same `ResourceSet`; a run is
+/// recognised by the set's first document and size. Only the latest run is kept, so memory
+/// stays bounded whatever the number of runs.
+final class PolicyRunState: Sendable {
+    let supportResources: [Resource]
+    private let state = Mutex(State())
+
+    struct ErrorRecord: Sendable {
+        let resource: Resource
+        let message: String
+    }
+
+    private struct State {
+        var key: RunKey?
+        var environment: PolicyEnvironment?
+        var errors: [ErrorRecord] = []
+    }
+
+    /// Identifies a run; holding the document keeps its identity from being reused.
+    private struct RunKey {
+        let document: YAMLDocument?
+        let count: Int
+
+        init(_ set: ResourceSet) {
+            document = set.resources.first?.node.document
+            count = set.resources.count
+        }
+
+        func same(as other: RunKey) -> Bool {
+            count == other.count && document.map(ObjectIdentifier.init) == other.document.map(ObjectIdentifier.init)
+        }
+    }
+
+    init(supportResources: [Resource]) {
+        self.supportResources = supportResources
+    }
+
+    /// The environment of this run, built by the first rule that asks.
+    func environment(for set: ResourceSet) -> PolicyEnvironment {
+        let key = RunKey(set)
+        return state.withLock { s in
+            if let k = s.key, k.same(as: key), let env = s.environment { return env }
+            let env = PolicyEnvironment(set: set, supportResources: supportResources)
+            s = State(key: key, environment: env, errors: [])
+            return env
+        }
+    }
+
+    func record(_ errors: [ErrorRecord], for set: ResourceSet) {
+        guard !errors.isEmpty else { return }
+        _ = environment(for: set)
+        state.withLock { $0.errors.append(contentsOf: errors) }
+    }
+
+    /// The errors recorded in this run so far, removed so they are reported once.
+    func takeErrors(for set: ResourceSet) -> [ErrorRecord] {
+        let key = RunKey(set)
+        return state.withLock { s in
+            guard let k = s.key, k.same(as: key) else { return [] }
+            defer { s.errors = [] }
+            return s.errors
+        }
+    }
+}

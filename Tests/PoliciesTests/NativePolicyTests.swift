@@ -1,0 +1,198 @@
+import Engine
+@testable import Policies
+import XCTest
+
+final class NativePolicyTests: XCTestCase {
+    let trainingPolicy = """
+    apiVersion: palisade.dev/v1
+    kind: Policy
+    metadata:
+      name: training
+    spec:
+      match:
+        kinds: [Job]
+        namespaces: [ml-training, ml-eval]
+        labelSelector:
+          matchExpressions:
+          - {key: team, operator: In, values: [vision, nlp]}
+        exclude:
+          labelSelector:
+            matchLabels: {palisade.dev/skip: "true"}
+      variables:
+      - name: spec
+        expression: object.spec
+      - name: deadline
+        expression: variables.spec.?activeDeadlineSeconds.orValue(0)
+      rules:
+      - id: deadline
+        severity: error
+        expression: variables.deadline > 0 && variables.deadline <= 86400
+        messageExpression: "'deadline ' + string(variables.deadline) + ' in ' + namespaceObject.metadata.name"
+        message: bad deadline
+        fieldPath: spec.activeDeadlineSeconds
+        remediation: set it
+      - id: ttl
+        expression: object.spec.ttlSecondsAfterFinished > 0
+        message: no ttl
+    """
+
+    func job(_ namespace: String, team: String = "vision", deadline: String? = nil, extraLabel: String = "") -> String {
+        """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: train
+          namespace: \(namespace)
+          labels: {team: \(team)\(extraLabel)}
+        spec:
+        \(deadline.map { "  activeDeadlineSeconds: \($0)\n" } ?? "")  ttlSecondsAfterFinished: 60
+          template: {}
+        """
+    }
+
+    func testMatchVariablesMessageExpressionAndFieldPath() {
+        let set = policySet(trainingPolicy)
+        XCTAssertEqual(set.ruleIDs, ["training/deadline", "training/ttl"])
+        XCTAssertEqual(summary(check(set, job("ml-training", deadline: "100000"))),
+                       ["8:26 training/deadline error deadline 100000 in ml-training"])
+        // No deadline: the finding points at the deepest existing node of the field path.
+        XCTAssertEqual(summary(check(set, job("ml-eval"))), ["8:3 training/deadline error deadline 0 in ml-eval"])
+        XCTAssertEqual(summary(check(set, job("ml-training", deadline: "3600"))), [])
+        // Not matched: other namespace, other team, excluded label.
+        XCTAssertEqual(summary(check(set, job("web"))), [])
+        XCTAssertEqual(summary(check(set, job("ml-training", team: "infra"))), [])
+        XCTAssertEqual(summary(check(set, job("ml-training", extraLabel: ", palisade.dev/skip: \"true\""))), [])
+    }
+
+    func testFieldPathPointsAtTheField() {
+        let set = policySet(trainingPolicy)
+        let findings = check(set, job("ml-training", deadline: "100000"))
+        XCTAssertEqual(findings.first?.fieldPath, "spec.activeDeadlineSeconds")
+    }
+
+    func testNamespaceObjectComesFromTheRepository() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: ns}
+        spec:
+          match: {kinds: [ConfigMap]}
+          rules:
+          - id: owner
+            expression: "'owner' in namespaceObject.metadata.?labels.orValue({})"
+            messageExpression: "'namespace ' + namespaceObject.metadata.name + ' has no owner label'"
+        """)
+        let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team-a}\n"
+        XCTAssertEqual(summary(check(set, configMap)), ["1:1 ns/owner warning namespace team-a has no owner label"])
+        let namespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a, labels: {owner: me}}\n---\n"
+        XCTAssertEqual(summary(check(set, namespace + configMap)), [])
+    }
+
+    func testRuntimeErrorsArePolicyErrorFindingsAndDoNotStopTheRun() {
+        let set = policySet(trainingPolicy)
+        let noTTL = job("ml-training", deadline: "60").replacingOccurrences(of: "  ttlSecondsAfterFinished: 60\n", with: "")
+        let findings = check(set, noTTL + "\n---\n" + job("ml-eval", deadline: "60"))
+        XCTAssertEqual(summary(findings),
+                       ["1:1 policy-error error policy training, rule ttl: no such key: ttlSecondsAfterFinished"])
+        XCTAssertEqual(findings.first?.resource?.name, "train")
+    }
+
+    func testCostLimitIsAPolicyError() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: slow}
+        spec:
+          rules:
+          - id: loop
+            expression: "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, [1,2,3,4,5,6,7,8,9,10].all(e, [1,2,3,4,5,6,7,8,9,10].all(f, a + b + c + d + e + f + object.size > 0))))))"
+            message: never
+        """)
+        let findings = check(set, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: a}\nsize: 1\n")
+        XCTAssertEqual(findings.map(\.ruleID), ["policy-error"])
+        XCTAssertTrue(findings.first?.message.contains("cost limit") ?? false, findings.first?.message ?? "")
+    }
+
+    func testNonBoolResultIsAnError() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: p}
+        spec:
+          rules:
+          - {id: r, expression: "object.kind", message: m}
+        """)
+        XCTAssertEqual(summary(check(set, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")),
+                       ["1:1 policy-error error policy p, rule r: expression must evaluate to bool, not string"])
+    }
+
+    func testDisabledRulesAndSeverityOverrides() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: p}
+        spec:
+          rules:
+          - {id: off, enabled: false, severity: info, expression: "false", message: m}
+        """)
+        XCTAssertEqual(set.rules.first?.metadata.enabledByDefault, false)
+        XCTAssertEqual(set.rules.first?.metadata.severity, .info)
+        var options = CheckOptions()
+        options.selection.enabled = ["p/off"]
+        options.selection.severities = ["p/off": .error]
+        let findings = Checker(rules: set.rules, options: options)
+            .check([SourceInput(name: "m.yaml", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n".utf8))]).findings
+        XCTAssertEqual(summary(findings), ["1:1 p/off error m"])
+    }
+
+    func testExamplesBecomeRuleExamples() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: p}
+        spec:
+          rules:
+          - id: r
+            expression: "object.data.mode != 'debug'"
+            message: debug mode
+            examples:
+              fail:
+              - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {mode: debug, "odd key": "x: y", n: 3}}
+              pass:
+              - apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c}
+                data:
+                  mode: "prod"
+                  list: [a, {b: 1}, [c]]
+        """)
+        let m = set.rules[0].metadata
+        XCTAssertEqual(m.triggering.map(\.yaml), ["""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: c
+        data:
+          mode: debug
+          odd key: "x: y"
+          n: 3
+
+        """])
+        XCTAssertEqual(m.nonTriggering.map(\.yaml), ["""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: c
+        data:
+          mode: "prod"
+          list:
+            - a
+            - b: 1
+            -
+              - c
+
+        """])
+        XCTAssertEqual(check(set, m.triggering[0].yaml).map(\.ruleID), ["p/r"])
+        XCTAssertEqual(check(set, m.nonTriggering[0].yaml).map(\.ruleID), [])
+    }
+}

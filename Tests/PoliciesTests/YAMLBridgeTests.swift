@@ -1,0 +1,55 @@
+import CEL
+@testable import Policies
+import XCTest
+import YAMLTree
+
+final class YAMLBridgeTests: XCTestCase {
+    func object(_ yaml: String) -> CELValue {
+        YAMLCEL.value(YAMLParser.parse(Array(yaml.utf8), file: "t.yaml").documents[0].root)
+    }
+
+    func eval(_ expression: String, _ yaml: String) -> Result<CELValue, CELError> {
+        let program = try! CELProgram.compile(expression)
+        return program.evaluate(["object": object(yaml)])
+    }
+
+    func assertTrue(_ expression: String, _ yaml: String, file: StaticString = #filePath, line: UInt = #line) {
+        switch eval(expression, yaml) {
+        case .success(.bool(true)): break
+        case .success: XCTFail("\(expression) is not true", file: file, line: line)
+        case .failure(let e): XCTFail("\(expression): \(e)", file: file, line: line)
+        }
+    }
+
+    func testScalarsAreTypedByYAML11Rules() {
+        let yaml = "a: 3\nb: 1.5\nc: yes\nd: ~\ne: \"3\"\nf: 0x10\ng: plain text\nh: 010\ni: 99999999999999999999\n"
+        assertTrue("type(object.a) == int && type(object.b) == double && type(object.c) == bool", yaml)
+        assertTrue("object.d == null && type(object.e) == string && object.e == '3'", yaml)
+        assertTrue("object.f + object.h == 24", yaml)
+        assertTrue("object.g == 'plain text'", yaml)
+        assertTrue("type(object.i) == double", yaml)
+    }
+
+    func testMapsAreLazyAndMissingKeysAreErrors() {
+        let yaml = "metadata:\n  labels:\n    app.kubernetes.io/name: web\nspec:\n  containers:\n  - name: a\n  - name: b\n"
+        assertTrue("object.metadata.labels['app.kubernetes.io/name'] == 'web'", yaml)
+        assertTrue("!has(object.spec.replicas) && has(object.spec.containers)", yaml)
+        assertTrue("object.spec.containers.map(c, c.name) == ['a', 'b']", yaml)
+        assertTrue("size(object.spec.containers) == 2 && size(object) == 2", yaml)
+        assertTrue("object.?spec.?replicas.orValue(1) == 1", yaml)
+        guard case .failure(let e) = eval("object.spec.replicas > 1", yaml) else { return XCTFail("expected an error") }
+        XCTAssertEqual(e, .noSuchKey("replicas"))
+    }
+
+    func testKeysIterateInSourceOrderOnce() {
+        assertTrue("object.map(k, k) == ['b', 'a']", "b: 1\na: 2\n")
+        assertTrue("'a' in object && !('c' in object)", "b: 1\na: 2\n")
+    }
+
+    func testDeeplyNestedListsStayBounded() {
+        let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        guard case .hostMap(let m) = object("a: " + deep + "\n"), case .list? = m.value(forKey: "a") else {
+            return XCTFail("expected a list")
+        }
+    }
+}
