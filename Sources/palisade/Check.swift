@@ -66,7 +66,7 @@ struct Check: ParsableCommand {
     var maxFindingsPerFile = 200
 
     func run() throws {
-        var result = try arguments.run()
+        var (result, rules) = try arguments.runWithRules()
         if let baseline {
             guard let data = FileManager.default.contents(atPath: baseline) else {
                 throw failUsage("\(baseline): cannot read baseline file")
@@ -80,7 +80,6 @@ struct Check: ParsableCommand {
                 throw failUsage("\(baseline): \(error.message)")
             }
         }
-        let rules = BuiltinRules.all.map(\.metadata)
         let targets = output.isEmpty ? [OutputTarget(argument: format.rawValue)!] : output
         if targets.filter({ $0.file == nil }).count > 1 {
             throw failUsage("only one --output may go to standard output")

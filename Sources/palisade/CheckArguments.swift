@@ -21,6 +21,9 @@ struct CheckArguments: ParsableArguments {
     @Option(help: "Configuration file (default: the nearest .palisade.yaml in this or a parent directory).")
     var config: String?
 
+    @Option(help: ArgumentHelp("Policy file or folder (native palisade.dev/v1 Policy, or ValidatingAdmissionPolicy with bindings); repeatable.", valueName: "path"))
+    var policy: [String] = []
+
     @Option(help: "Kubernetes release the manifests target, e.g. 1.29 (deprecated and removed apiVersions).")
     var kubernetesVersion: String?
 
@@ -56,19 +59,28 @@ struct CheckArguments: ParsableArguments {
                               ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-size", maxScalarSize)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
-        let known = Set(BuiltinRules.all.map(\.metadata.id)).union(["all"])
-        for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
-            throw ValidationError("unknown rule '\(id)'; see 'palisade rules'")
-        }
     }
 
     /// Runs the check as configured; usage problems become exit 2.
-    func run() throws -> CheckResult {
+    func run() throws -> CheckResult { try runWithRules().result }
+
+    /// The check's result and the metadata of every rule it knew (Swift rules and policies).
+    func runWithRules() throws -> (result: CheckResult, rules: [RuleMetadata]) {
         var options = CheckOptions()
         options.jobs = jobs
         options.limits = ParseLimits(maxFileBytes: maxFileSize, maxDocuments: maxDocuments, maxDepth: maxDepth,
                                      maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarSize)
         let configuration = try loadConfiguration()
+        // Policy paths in the configuration file are relative to the file.
+        let configDirectory = configuration.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let configPolicies = configuration.policies.map { path in
+            path.hasPrefix("/") || configDirectory == nil ? path : configDirectory! + "/" + path
+        }
+        let rules = try RuleCatalogue.rules(policyPaths: configPolicies + policy)
+        let known = Set(rules.map(\.metadata.id)).union(["all"])
+        for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
+            throw failUsage("unknown rule '\(id)'; see 'palisade rules'")
+        }
         configuration.apply(to: &options.selection, context: &options.context)
         // Flags win over the configuration file.
         for id in enable.flatMap(splitList) { options.selection.enabled.insert(id); options.selection.disabled.remove(id) }
@@ -96,7 +108,7 @@ struct CheckArguments: ParsableArguments {
         } catch {
             throw failUsage(error.message)
         }
-        return Checker(rules: BuiltinRules.all, options: options).check(inputs, context: contextInputs)
+        return (Checker(rules: rules, options: options).check(inputs, context: contextInputs), rules.map(\.metadata))
     }
 
     /// The root of the git work tree containing the current directory, as a relative path.
@@ -130,7 +142,9 @@ struct CheckArguments: ParsableArguments {
             throw failUsage("\(path): cannot read configuration file")
         }
         do {
-            return try Configuration.parse([UInt8](data), file: path, knownRules: Set(BuiltinRules.all.map(\.metadata.id)))
+            // Rule ids in the file may name built-in policies too.
+            let known = Set(try RuleCatalogue.rules().map(\.metadata.id))
+            return try Configuration.parse([UInt8](data), file: path, knownRules: known)
         } catch {
             throw failUsage("invalid configuration: \(error)")
         }

@@ -10,8 +10,11 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Also list the rules of these policy files or folders (repeatable).", valueName: "path"))
+    var policy: [String] = []
+
     func run() throws {
-        let rules = BuiltinRules.all.map(\.metadata)
+        let rules = try RuleCatalogue.rules(policyPaths: policy).map(\.metadata)
         let text = format == .json ? RuleCatalog.json(rules) : RuleCatalog.table(rules)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -23,8 +26,11 @@ struct Explain: ParsableCommand {
     @Argument(help: "Rule id, as listed by 'palisade rules'.")
     var id: String
 
+    @Option(help: ArgumentHelp("Also look in these policy files or folders (repeatable).", valueName: "path"))
+    var policy: [String] = []
+
     func run() throws {
-        guard let rule = BuiltinRules.rule(id: id) else {
+        guard let rule = try RuleCatalogue.rules(policyPaths: policy).first(where: { $0.metadata.id == id }) else {
             throw failUsage("unknown rule '\(id)'; see 'palisade rules'")
         }
         FileHandle.standardOutput.write(Data(RuleCatalog.explain(rule.metadata).utf8))

@@ -65,12 +65,11 @@ final class BuiltinPoliciesTests: XCTestCase {
         metadata: {name: p, namespace: a}
         spec:
           containers:
-          - {name: ok, image: "nginx:1.27", resources: {limits: {memory: 1Gi}, requests: {cpu: 1}}}
-          - {name: bad, image: nginx, resources: {requests: {cpu: 1}}}
+          - {name: ok, image: "nginx:1.27"}
+          - {name: trainer, image: "trainer:1.0", resources: {limits: {nvidia.com/gpu: 2}}}
         """
-        XCTAssertEqual(summary(check(BuiltinPolicies.policies, yaml, only: ["container-images/tag-pinned", "container-resources/memory-limit"])), [
-            "1:1 container-images/tag-pinned warning container bad uses image nginx without a fixed tag (no tag or :latest)",
-            "1:1 container-resources/memory-limit warning container bad sets no resources.limits.memory",
+        XCTAssertEqual(summary(check(BuiltinPolicies.policies, yaml, only: ["gpu-workloads/gpu-toleration"])), [
+            "1:1 gpu-workloads/gpu-toleration info container trainer requests nvidia.com/gpu but the pod has no toleration for the nvidia.com/gpu taint",
         ])
     }
 }

@@ -3,174 +3,6 @@
 extension BuiltinPolicies {
     /// The built-in policy files: repository-relative name and text.
     static let sources: [(file: String, text: String)] = [
-        ("policies/container-images.yaml", ##"""
-# Built-in policy: container images are pinned to a version.
-apiVersion: palisade.dev/v1
-kind: Policy
-metadata:
-  name: container-images
-spec:
-  description: >-
-    An image without a tag (or tagged latest) changes under a running workload: a
-    rescheduled pod may start different code than its siblings, and rollbacks do not
-    restore the previous version.
-  match:
-    kinds: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
-  variables:
-  - name: podSpec
-    expression: >-
-      object.kind == 'Pod' ? object.?spec.orValue({}) :
-      object.kind == 'CronJob' ? object.?spec.?jobTemplate.?spec.?template.?spec.orValue({}) :
-      object.?spec.?template.?spec.orValue({})
-  - name: containers
-    expression: >-
-      variables.podSpec.?initContainers.orValue([]) + variables.podSpec.?containers.orValue([])
-  - name: unpinned
-    expression: >-
-      variables.containers.filter(c, has(c.image) && !c.image.contains('@') &&
-        (!c.image.substring(c.image.lastIndexOf('/') + 1).contains(':') || c.image.endsWith(':latest')))
-  rules:
-  - id: tag-pinned
-    severity: warning
-    summary: A container image has no tag or uses the latest tag
-    expression: size(variables.unpinned) == 0
-    message: a container image has no tag or uses :latest
-    messageExpression: >-
-      'container ' + variables.unpinned[0].name + ' uses image ' + variables.unpinned[0].image +
-      ' without a fixed tag (no tag or :latest)'
-    remediation: Use an explicit version tag (nginx:1.27.2) or, better, a digest (nginx@sha256:…).
-    examples:
-      fail:
-      - apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: shop}
-        spec:
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - name: web
-                image: registry.example.com:5000/shop/web
-      - apiVersion: v1
-        kind: Pod
-        metadata: {name: debug, namespace: shop}
-        spec:
-          containers:
-          - name: shell
-            image: busybox:latest
-      pass:
-      - apiVersion: batch/v1
-        kind: CronJob
-        metadata: {name: report, namespace: shop}
-        spec:
-          schedule: "0 3 * * *"
-          jobTemplate:
-            spec:
-              template:
-                spec:
-                  restartPolicy: OnFailure
-                  containers:
-                  - name: report
-                    image: registry.example.com:5000/shop/report:2.4.1
-                  - name: sidecar
-                    image: envoyproxy/envoy@sha256:4b1c0f7e3a2d9e6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f
-"""##),
-        ("policies/container-resources.yaml", ##"""
-# Built-in policy: containers declare the resources the scheduler and the kubelet need.
-apiVersion: palisade.dev/v1
-kind: Policy
-metadata:
-  name: container-resources
-spec:
-  description: >-
-    Without a memory limit one container can take a node's memory and get its neighbours
-    OOM-killed; without a CPU request the scheduler places the pod as if it needed nothing.
-  match:
-    kinds: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob]
-  variables:
-  - name: podSpec
-    expression: >-
-      object.kind == 'Pod' ? object.?spec.orValue({}) :
-      object.kind == 'CronJob' ? object.?spec.?jobTemplate.?spec.?template.?spec.orValue({}) :
-      object.?spec.?template.?spec.orValue({})
-  - name: containers
-    expression: variables.podSpec.?containers.orValue([])
-  rules:
-  - id: memory-limit
-    severity: warning
-    summary: A container sets no memory limit
-    expression: variables.containers.all(c, c.?resources.?limits.?memory.hasValue())
-    message: a container sets no memory limit
-    messageExpression: >-
-      'container ' + variables.containers.filter(c, !c.?resources.?limits.?memory.hasValue())[0].name +
-      ' sets no resources.limits.memory'
-    remediation: Set resources.limits.memory on every container (usually equal to the memory request).
-    examples:
-      fail:
-      - apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: db, namespace: data}
-        spec:
-          selector: {matchLabels: {app: db}}
-          serviceName: db
-          template:
-            metadata: {labels: {app: db}}
-            spec:
-              containers:
-              - name: postgres
-                image: postgres:16.4
-                resources:
-                  requests: {cpu: 500m, memory: 1Gi}
-      pass:
-      - apiVersion: v1
-        kind: Pod
-        metadata: {name: worker, namespace: data}
-        spec:
-          containers:
-          - name: worker
-            image: example/worker:1.0.0
-            resources:
-              requests: {cpu: 100m, memory: 256Mi}
-              limits: {memory: 256Mi}
-  - id: cpu-request
-    severity: info
-    summary: A container sets no CPU request
-    expression: variables.containers.all(c, c.?resources.?requests.?cpu.hasValue())
-    message: a container sets no CPU request
-    messageExpression: >-
-      'container ' + variables.containers.filter(c, !c.?resources.?requests.?cpu.hasValue())[0].name +
-      ' sets no resources.requests.cpu'
-    remediation: Set resources.requests.cpu to the CPU the container needs under normal load.
-    examples:
-      fail:
-      - apiVersion: batch/v1
-        kind: Job
-        metadata: {name: migrate, namespace: data}
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: migrate
-                image: example/migrate:3.1.0
-                resources:
-                  limits: {memory: 128Mi}
-      pass:
-      - apiVersion: batch/v1
-        kind: Job
-        metadata: {name: migrate, namespace: data}
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: migrate
-                image: example/migrate:3.1.0
-                resources:
-                  requests: {cpu: 250m}
-                  limits: {memory: 128Mi}
-"""##),
         ("policies/deployment-settings.yaml", ##"""
 # Built-in policy: Deployment rollout settings.
 apiVersion: palisade.dev/v1
@@ -220,80 +52,208 @@ spec:
               containers:
               - {name: web, image: "example/web:1.0.0"}
 """##),
-        ("policies/job-lifecycle.yaml", ##"""
-# Built-in policy: finished Jobs are cleaned up and stuck Jobs end.
+        ("policies/gpu-workloads.yaml", ##"""
+# Built-in policy: GPU workloads.
 apiVersion: palisade.dev/v1
 kind: Policy
 metadata:
-  name: job-lifecycle
+  name: gpu-workloads
 spec:
   description: >-
-    A finished Job and its pods stay in the cluster until deleted, holding logs, IP
-    addresses and quota; a Job without a deadline retries a hung process forever.
+    GPU nodes are usually tainted (nvidia.com/gpu:NoSchedule) so that ordinary pods stay off
+    expensive hardware. A pod that asks for GPUs without tolerating that taint stays Pending.
   match:
-    kinds: [Job]
-    apiGroups: [batch]
+    kinds: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob]
+  variables:
+  - name: podSpec
+    expression: >-
+      object.kind == 'Pod' ? object.spec :
+      object.kind == 'CronJob' ? object.?spec.?jobTemplate.?spec.?template.?spec.orValue({}) :
+      object.?spec.?template.?spec.orValue({})
+  - name: gpuContainers
+    expression: >-
+      variables.podSpec.?containers.orValue([]).filter(c,
+        'nvidia.com/gpu' in c.?resources.?limits.orValue({}) ||
+        'nvidia.com/gpu' in c.?resources.?requests.orValue({}))
+  - name: tolerates
+    expression: >-
+      variables.podSpec.?tolerations.orValue([]).exists(t,
+        t.?operator.orValue('Equal') == 'Exists' && !has(t.key) || t.?key.orValue('') == 'nvidia.com/gpu')
   rules:
-  - id: ttl-after-finished
+  - id: gpu-toleration
     severity: info
-    summary: A Job is never cleaned up after it finishes (no ttlSecondsAfterFinished)
-    expression: has(object.spec.ttlSecondsAfterFinished)
-    message: the Job sets no ttlSecondsAfterFinished, so it and its pods stay after it finishes
-    remediation: Set spec.ttlSecondsAfterFinished (for example 86400) so the TTL controller deletes the finished Job.
-    fieldPath: spec
+    summary: A workload requests GPUs but does not tolerate the GPU node taint
+    expression: size(variables.gpuContainers) == 0 || variables.tolerates
+    messageExpression: >-
+      'container ' + variables.gpuContainers[0].name + ' requests nvidia.com/gpu but the pod has no toleration for the nvidia.com/gpu taint'
+    message: the workload requests nvidia.com/gpu but has no toleration for the nvidia.com/gpu taint
+    remediation: >-
+      Add a toleration `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` (or the taint
+      your GPU node pools use); suppress this finding if your GPU nodes are not tainted.
     examples:
       fail:
       - apiVersion: batch/v1
         kind: Job
-        metadata: {name: backfill, namespace: data}
+        metadata: {name: train, namespace: ml}
         spec:
           template:
             spec:
               restartPolicy: Never
               containers:
-              - {name: backfill, image: "example/backfill:1.2.0"}
+              - name: train
+                image: trainer:1.0.0
+                resources:
+                  limits: {nvidia.com/gpu: 1}
       pass:
       - apiVersion: batch/v1
         kind: Job
-        metadata: {name: backfill, namespace: data}
+        metadata: {name: train, namespace: ml}
         spec:
-          ttlSecondsAfterFinished: 86400
-          activeDeadlineSeconds: 3600
           template:
             spec:
               restartPolicy: Never
+              tolerations:
+              - {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
               containers:
-              - {name: backfill, image: "example/backfill:1.2.0"}
-  - id: active-deadline
+              - name: train
+                image: trainer:1.0.0
+                resources:
+                  limits: {nvidia.com/gpu: 1}
+"""##),
+        ("policies/pod-scheduling.yaml", ##"""
+# Built-in policy: spreading replicas and scheduling priority.
+apiVersion: palisade.dev/v1
+kind: Policy
+metadata:
+  name: pod-scheduling
+spec:
+  description: >-
+    Replicas that land on the same node or zone fail together; without a priority class, a
+    critical workload competes on equal terms with batch jobs when the cluster is full.
+  match:
+    kinds: [Deployment, StatefulSet]
+  variables:
+  - name: podSpec
+    expression: object.?spec.?template.?spec.orValue({})
+  rules:
+  - id: replica-spread
+    severity: info
+    summary: A multi-replica workload does not spread its replicas across nodes or zones
+    expression: >-
+      object.?spec.?replicas.orValue(1) < 2 ||
+      variables.podSpec.?topologySpreadConstraints.orValue([]).size() > 0 ||
+      variables.podSpec.?affinity.?podAntiAffinity.hasValue()
+    messageExpression: >-
+      string(object.spec.replicas) + ' replicas without topologySpreadConstraints or podAntiAffinity may all run on one node'
+    message: the replicas have no topologySpreadConstraints or podAntiAffinity
+    remediation: >-
+      Add spec.template.spec.topologySpreadConstraints with topologyKey kubernetes.io/hostname
+      (and topology.kubernetes.io/zone) and whenUnsatisfiable: ScheduleAnyway.
+    fieldPath: spec.replicas
+    examples:
+      fail:
+      - apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers: [{name: api, image: "api:1.0.0"}]
+      pass:
+      - apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              topologySpreadConstraints:
+              - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}
+              containers: [{name: api, image: "api:1.0.0"}]
+  - id: priority-class
     severity: info
     enabled: false
-    summary: A Job has no activeDeadlineSeconds
-    expression: has(object.spec.activeDeadlineSeconds)
-    message: the Job sets no activeDeadlineSeconds; a hung run is retried until backoffLimit, with no time bound
-    remediation: Set spec.activeDeadlineSeconds to the longest a run may take.
-    fieldPath: spec
+    summary: A long-running workload sets no priorityClassName
+    expression: has(variables.podSpec.priorityClassName)
+    message: the pod template sets no priorityClassName, so it gets the cluster's default priority
+    remediation: Set spec.template.spec.priorityClassName to one of your cluster's PriorityClasses.
+    fieldPath: spec.template.spec
     examples:
       fail:
-      - apiVersion: batch/v1
-        kind: Job
-        metadata: {name: train, namespace: ml-training}
+      - apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: data}
         spec:
+          serviceName: db
+          selector: {matchLabels: {app: db}}
           template:
+            metadata: {labels: {app: db}}
             spec:
-              restartPolicy: Never
-              containers:
-              - {name: train, image: "example/train:5.0.0"}
+              containers: [{name: db, image: "postgres:16.4"}]
       pass:
-      - apiVersion: batch/v1
-        kind: Job
-        metadata: {name: train, namespace: ml-training}
+      - apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: data}
         spec:
-          activeDeadlineSeconds: 7200
+          serviceName: db
+          selector: {matchLabels: {app: db}}
           template:
+            metadata: {labels: {app: db}}
             spec:
-              restartPolicy: Never
-              containers:
-              - {name: train, image: "example/train:5.0.0"}
+              priorityClassName: data-critical
+              containers: [{name: db, image: "postgres:16.4"}]
+"""##),
+        ("policies/service-exposure.yaml", ##"""
+# Built-in policy: how external traffic reaches Services.
+apiVersion: palisade.dev/v1
+kind: Policy
+metadata:
+  name: service-exposure
+spec:
+  description: >-
+    With the default externalTrafficPolicy (Cluster), traffic from a load balancer or node port
+    may take an extra hop to another node and arrives with the node's address instead of the
+    client's, which breaks source-IP allow lists and audit logs.
+  match:
+    kinds: [Service]
+  rules:
+  - id: external-traffic-policy
+    severity: info
+    summary: A LoadBalancer or NodePort Service does not keep the client source address
+    expression: >-
+      !(object.?spec.?type.orValue('ClusterIP') in ['LoadBalancer', 'NodePort']) ||
+      object.?spec.?externalTrafficPolicy.orValue('Cluster') == 'Local'
+    messageExpression: >-
+      'Service of type ' + object.spec.type + ' uses externalTrafficPolicy ' +
+      object.?spec.?externalTrafficPolicy.orValue('Cluster') + ': clients appear with node addresses'
+    message: the Service does not set externalTrafficPolicy Local
+    remediation: >-
+      Set spec.externalTrafficPolicy: Local when the workload needs client addresses (and run
+      its pods on every node that receives traffic); otherwise suppress this finding.
+    fieldPath: spec.type
+    examples:
+      fail:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: gateway, namespace: edge}
+        spec:
+          type: LoadBalancer
+          selector: {app: gateway}
+          ports: [{port: 443, targetPort: 8443}]
+      pass:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: gateway, namespace: edge}
+        spec:
+          type: LoadBalancer
+          externalTrafficPolicy: Local
+          selector: {app: gateway}
+          ports: [{port: 443, targetPort: 8443}]
 """##),
         ("policies/volume-claims.yaml", ##"""
 # Built-in policy: PersistentVolumeClaim sizes.
@@ -363,59 +323,6 @@ spec:
           accessModes: [ReadWriteOnce]
           resources:
             requests: {storage: 500Gi}
-"""##),
-        ("policies/workload-probes.yaml", ##"""
-# Built-in policy: long-running workloads tell Kubernetes when they can serve.
-apiVersion: palisade.dev/v1
-kind: Policy
-metadata:
-  name: workload-probes
-spec:
-  description: >-
-    Without a readiness probe a pod receives traffic as soon as its process starts, and a
-    rolling update proceeds even when new pods cannot serve.
-  match:
-    kinds: [Deployment, StatefulSet, DaemonSet]
-  variables:
-  - name: containers
-    expression: object.?spec.?template.?spec.?containers.orValue([])
-  rules:
-  - id: readiness-probe
-    severity: info
-    enabled: false
-    summary: A long-running container has no readiness probe
-    expression: variables.containers.all(c, has(c.readinessProbe))
-    message: a container has no readiness probe
-    messageExpression: >-
-      'container ' + variables.containers.filter(c, !has(c.readinessProbe))[0].name + ' has no readinessProbe'
-    remediation: Add a readinessProbe (httpGet, tcpSocket, grpc or exec) that succeeds only when the container can serve.
-    examples:
-      fail:
-      - apiVersion: apps/v1
-        kind: DaemonSet
-        metadata: {name: agent, namespace: monitoring}
-        spec:
-          selector: {matchLabels: {app: agent}}
-          template:
-            metadata: {labels: {app: agent}}
-            spec:
-              containers:
-              - name: agent
-                image: example/agent:0.9.0
-      pass:
-      - apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: api, namespace: shop}
-        spec:
-          selector: {matchLabels: {app: api}}
-          template:
-            metadata: {labels: {app: api}}
-            spec:
-              containers:
-              - name: api
-                image: example/api:2.0.0
-                readinessProbe:
-                  httpGet: {path: /healthz, port: 8080}
 """##),
     ]
 }
