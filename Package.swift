@@ -30,11 +30,13 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Engine", "Models", "YAMLTree", "KubeFormats", "Authz", "CEL"]),
         // User-written and built-in policies (native CEL policies, ValidatingAdmissionPolicy).
         .target(name: "Policies", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Authz", "KubeFormats"]),
+        // CustomResourceDefinitions: schema validation of custom resources and CRD checks.
+        .target(name: "CustomResources", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Policies", "KubeFormats"]),
         .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules", "Authz"]),
         .executableTarget(
             name: "palisade",
             dependencies: [
-                "YAMLTree", "Models", "Engine", "Rules", "Policies", "Reporters", "Authz",
+                "YAMLTree", "Models", "Engine", "Rules", "Policies", "CustomResources", "Reporters", "Authz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "YAMLTree"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "Models", "YAMLTree"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules"]),
+        .testTarget(name: "CustomResourcesTests", dependencies: ["CustomResources", "Engine", "Rules", "Models", "YAMLTree"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Engine", "Rules", "CEL", "Models", "YAMLTree"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
