@@ -153,6 +153,22 @@ public struct Checker: Sendable {
         return enabled ? finding : nil
     }
 
+    /// ABAC files are JSON objects, one per line, possibly after `#` comments: only such
+    /// files are scanned for the ABAC apiVersion, so YAML files cost nothing here.
+    static func startsWithJSONObject(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): i += 1
+            case UInt8(ascii: "#"):
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "{"): return true
+            default: return false
+            }
+        }
+        return false
+    }
+
     struct FileResult: Sendable {
         var findings: [Finding]
         var resources: [Resource]
@@ -177,7 +193,7 @@ public struct Checker: Sendable {
             bytes = b
         }
         // ABAC policy files are JSON lines, not one YAML stream: recognised by content.
-        if input.name.hasSuffix(".jsonl") || ABACPolicyFile.looksLikeABAC(bytes: bytes) {
+        if input.name.hasSuffix(".jsonl") || (Self.startsWithJSONObject(bytes) && ABACPolicyFile.looksLikeABAC(bytes: bytes)) {
             let parsed = ABACPolicyFile.parse(bytes: bytes, file: input.name)
             if reported { for d in parsed.diagnostics { load(.abac(d)) } }
             return FileResult(findings: findings, resources: [], abacPolicies: parsed.policies)
