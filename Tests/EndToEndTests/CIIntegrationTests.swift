@@ -128,3 +128,37 @@ final class CIIntegrationTests: XCTestCase {
                       run.stdout)
     }
 }
+
+final class PolicyCommandTests: XCTestCase {
+    func testUserPoliciesRunInCheckAndPolicyTestPasses() throws {
+        let check = try palisade(["check", "fixtures/policies/manifests/storefront.yaml", "--policy", "fixtures/policies/policy",
+                                  "--no-context", "--only", "replica-limit"])
+        XCTAssertEqual(check.status, 0, check.stdout)  // warning only, below --fail-on error
+        XCTAssertTrue(check.stdout.contains("storefront.yaml:7:1: warning [replica-limit] Deployment checkout asks for 8 replicas"),
+                      check.stdout)
+        let test = try palisade(["policy", "test", "fixtures/policies/policy"])
+        XCTAssertEqual(test.status, 0, test.stdout)
+        XCTAssertTrue(test.stdout.hasSuffix("11 passed, 0 failed\n"), test.stdout)
+        let rules = try palisade(["rules", "--policy", "fixtures/policies/policy"])
+        XCTAssertTrue(rules.stdout.contains("training-jobs/deadline"))
+    }
+
+    func testBrokenPolicyIsAUsageError() throws {
+        let dir = try temporaryDirectory()
+        try """
+            apiVersion: palisade.dev/v1
+            kind: Policy
+            metadata: {name: p}
+            spec:
+              match: {kinds: [Pod]}
+              rules:
+              - id: r
+                expression: object.spec.replicas >= && true
+                message: replicas
+            """.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let run = try palisade(["check", "fixtures/hardened", "--policy", dir.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("p.yaml:8:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("^"), run.stderr)
+    }
+}
