@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "palisade-bench",
-            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "Reporters"]
+            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "Policies", "Reporters"]
         ),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

@@ -12,13 +12,30 @@ public struct ResourceSet: Sendable {
     /// The RBAC and ABAC grants of the set, with the built-in default roles.
     public let authorization: AuthorizationModel
     private let byKind: [String: [Int]]
+    /// kind, namespace and name → index, for reference lookups in cross-resource rules.
+    private let byName: [NameKey: Int]
+
+    private struct NameKey: Hashable {
+        var kind: String
+        var namespace: String?
+        var name: String
+    }
 
     public init(resources: [Resource], abacPolicies: [ABACPolicy] = [], reportedFiles: Set<String>? = nil) {
         self.resources = resources
         self.abacPolicies = abacPolicies
         self.reportedFiles = reportedFiles
         var byKind: [String: [Int]] = [:]
-        for (i, r) in resources.enumerated() { byKind[r.kind, default: []].append(i) }
+        var byName: [NameKey: Int] = [:]
+        for (i, r) in resources.enumerated() {
+            byKind[r.kind, default: []].append(i)
+            if let name = r.name {
+                // The first definition wins, as in a linear search in file order.
+                let key = NameKey(kind: r.kind, namespace: r.namespace, name: name)
+                if byName[key] == nil { byName[key] = i }
+            }
+        }
+        self.byName = byName
         self.byKind = byKind
         authorization = AuthorizationInputs.model(resources: resources, abacPolicies: abacPolicies)
     }
@@ -32,7 +49,7 @@ public struct ResourceSet: Sendable {
     }
 
     public func find(kind: String, namespace: String?, name: String) -> Resource? {
-        (byKind[kind] ?? []).lazy.map { resources[$0] }.first { $0.name == name && $0.namespace == namespace }
+        byName[NameKey(kind: kind, namespace: namespace, name: name)].map { resources[$0] }
     }
 
     /// Whether the set defines any object of this kind in the namespace. Cross-resource

@@ -20,7 +20,9 @@ struct Corpus {
     var bytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
 
     static func resource(_ n: Int) -> String {
-        let ns = "team-\(n % 23)"
+        // Every object of one app (8 consecutive resources) shares a namespace, as in a real
+        // repository, so cross-resource references resolve.
+        let ns = "team-\((n / 8) % 23)"
         let app = "app-\(n / 8)"
         switch n % 8 {
         case 0, 1:

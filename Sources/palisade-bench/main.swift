@@ -3,6 +3,7 @@ import Dispatch
 import Engine
 import Foundation
 import Models
+import Policies
 import Reporters
 import Rules
 import YAMLTree
@@ -79,7 +80,8 @@ let inputs = corpus.files.map { SourceInput(name: $0.name, bytes: $0.bytes) }
 func check(jobs: Int) -> CheckResult {
     var options = CheckOptions()
     options.jobs = jobs
-    return Checker(rules: BuiltinRules.all, options: options).check(inputs)
+    // Every built-in rule and built-in policy, as `palisade check` runs them.
+    return Checker(rules: BuiltinRules.all + BuiltinPolicies.all, options: options).check(inputs)
 }
 var result = check(jobs: 1)
 let single = best { result = check(jobs: 1) }
