@@ -99,20 +99,3 @@ final class LoaderErrorTests: XCTestCase {
     }
 }
 
-extension LoaderErrorTests {
-    /// `authorizer` is declared (so policies mentioning it parse) but its checks cannot be
-    /// called offline yet: loading says so instead of failing on an unknown function.
-    func testAuthorizerChecksAreReportedAsUnsupported() throws {
-        let error = try XCTUnwrap(loadError("""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicy
-        metadata: {name: v}
-        spec:
-          matchConstraints:
-            resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}]
-          validations:
-          - expression: "authorizer.group('').resource('pods').check('create').allowed()"
-        """))
-        XCTAssertTrue(error.message.hasSuffix("(authorizer checks are not supported offline; see docs/policies.md)"), error.message)
-    }
-}

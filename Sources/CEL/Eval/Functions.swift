@@ -63,6 +63,7 @@ struct FunctionTable: Sendable {
         registerNetwork(&t)
         registerURL(&t)
         registerEncoders(&t)
+        registerAuthorizer(&t)
         return t
     }()
 }

@@ -47,7 +47,7 @@ struct AdmissionEvaluation {
         bindings.bind("request", to: ObjectBindings.request(request))
         bindings.bind("params", to: params)
         bindings.bind("namespaceObject", to: ObjectBindings.namespaceObject(request.namespace, env))
-        bindings.bind("authorizer", to: .null)
+        bindings.bind("authorizer", to: .object(CELAuthorizerValue(ModelAuthorizer(model: env.authorization))))
         let scope = EvaluationScope(bindings, variables: policy.variables)
         defer { scope.close() }
 

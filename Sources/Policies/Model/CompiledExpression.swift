@@ -22,11 +22,8 @@ struct CompiledExpression: Sendable {
         do throws(CELCompileError) {
             program = try CELProgram.compile(text, options: Self.options, declaredVariables: variables)
         } catch {
-            // `authorizer.group(...)...check(...)` needs host functions the CEL engine does not offer yet.
-            let hint = variables.contains("authorizer") && text.contains("authorizer.")
-                ? " (authorizer checks are not supported offline; see docs/policies.md)" : ""
             throw PolicyError(file: node.file, position: node.position,
-                              message: "\(field) does not compile: \(error.message)\(hint)", expressionError: error)
+                              message: "\(field) does not compile: \(error.message)", expressionError: error)
         }
         file = node.file
         position = node.position
