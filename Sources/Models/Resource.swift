@@ -2,7 +2,9 @@ import YAMLTree
 
 /// Kind, namespace and name: how findings and cross-resource checks name an object.
 public struct ResourceIdentity: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var apiVersion: String
+    public var apiVersion: String {
+        didSet { group = Self.group(of: apiVersion) }
+    }
     public var kind: String
     public var namespace: String?
     public var name: String?
@@ -12,10 +14,13 @@ public struct ResourceIdentity: Sendable, Hashable, Comparable, CustomStringConv
         self.kind = kind
         self.namespace = namespace
         self.name = name
+        group = Self.group(of: apiVersion)
     }
 
-    /// The API group, "" for the core group.
-    public var group: String {
+    /// The API group, "" for the core group. Stored: rules ask for it on every resource.
+    public private(set) var group: String
+
+    static func group(of apiVersion: String) -> String {
         guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
         return String(apiVersion[..<slash])
     }

@@ -75,7 +75,7 @@ public enum SchemaValidator {
         case .map(let element):
             guard node.isMapping else { return wrong(node, "a map", path, &issues) }
             for (key, value) in node.pairs {
-                path.push(key: key.scalar ?? "?")
+                path.push(key: key)
                 check(value, against: element, path: &path, issues: &issues)
                 path.pop()
             }
@@ -83,7 +83,7 @@ public enum SchemaValidator {
             guard node.isMapping else { return wrong(node, "an object (\(schema.name))", path, &issues) }
             for (key, value) in node.pairs {
                 let name = key.scalar ?? ""
-                path.push(key: name)
+                path.push(key: key)
                 if let fieldType = schema.field(named: name) {
                     check(value, against: fieldType, path: &path, issues: &issues)
                 } else {
@@ -124,18 +124,31 @@ public enum SchemaValidator {
     }
 }
 
-/// Builds dotted field paths as the decoder descends, without re-joining strings per step.
+/// The path the decoder has descended, kept as key nodes and indices; the dotted text is
+/// built only when an issue is reported, so walking a clean manifest allocates no strings.
 struct FieldPath {
-    private var components: [String] = []
+    private enum Step {
+        case key(YAMLNode)
+        case index(Int)
+    }
 
-    mutating func push(key: String) { components.append(key) }
-    mutating func push(index: Int) { components.append("[\(index)]") }
-    mutating func pop() { components.removeLast() }
+    private var steps: [Step] = []
+
+    init() { steps.reserveCapacity(16) }
+
+    mutating func push(key: YAMLNode) { steps.append(.key(key)) }
+    mutating func push(index: Int) { steps.append(.index(index)) }
+    mutating func pop() { steps.removeLast() }
 
     var text: String {
         var result = ""
-        for c in components {
-            if c.hasPrefix("[") || result.isEmpty { result += c } else { result += "." + c }
+        for step in steps {
+            switch step {
+            case .index(let i): result += "[\(i)]"
+            case .key(let node):
+                let name = node.scalar ?? "?"
+                result += result.isEmpty ? name : "." + name
+            }
         }
         return result.isEmpty ? "<root>" : result
     }

@@ -57,7 +57,16 @@ public struct PodSpec: Sendable {
     public var initContainers: [Container] { Container.list(node["initContainers"], kind: .initContainer) }
     public var ephemeralContainers: [Container] { Container.list(node["ephemeralContainers"], kind: .ephemeral) }
     /// Regular, init and ephemeral containers, in that order.
-    public var allContainers: [Container] { initContainers + containers + ephemeralContainers }
+    public var allContainers: [Container] {
+        var all: [Container] = []
+        for (key, kind) in [("initContainers", Container.Kind.initContainer), ("containers", .regular),
+                            ("ephemeralContainers", .ephemeral)] {
+            guard let list = node[key], list.isSequence else { continue }
+            all.reserveCapacity(all.count + list.count)
+            for item in list.items where item.isMapping { all.append(Container(node: item, kind: kind)) }
+        }
+        return all
+    }
 
     public var volumes: [YAMLNode] { node["volumes"]?.listItems ?? [] }
     public var restartPolicy: YAMLNode? { node["restartPolicy"] }
