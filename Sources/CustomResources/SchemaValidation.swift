@@ -290,22 +290,26 @@ enum Suggest {
         return best?.0
     }
 
-    /// Levenshtein distance, giving up once it exceeds `limit`.
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment),
+    /// giving up once it exceeds `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var before = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0 ... y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1 ... x.count {
             current[0] = i
             var rowMin = i
             for j in 1 ... y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, current[j])
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+                rowMin = min(rowMin, d)
             }
             if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
+            (before, previous, current) = (previous, current, before)
         }
         return previous[y.count]
     }
