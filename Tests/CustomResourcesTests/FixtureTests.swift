@@ -42,9 +42,9 @@ final class FixtureTests: XCTestCase {
         let found = runChecks(CustomResourceRules.all, ["job.yaml": try fixture("trainingjob-broken.yaml"),
                                                         "pytorch.yaml": try fixture("pytorchjob.yaml")])
         XCTAssertEqual(found.map { "\($0.file):\($0.position) \($0.severity) \($0.message)" }, [
-            "job.yaml:4:7 info no CRD for TrainingJob (training.example.com) among the inputs; its objects are checked by policies only",
-            "job.yaml:29:7 info no CRD for TrainJob (training.example.com) among the inputs; its objects are checked by policies only",
-            "pytorch.yaml:3:7 info no CRD for PyTorchJob (kubeflow.org) among the inputs; its objects are checked by policies only",
+            "job.yaml:4:7 info no CRD for TrainingJob (training.example.com) among the inputs; its fields are not validated (policies and pod-template rules still apply)",
+            "job.yaml:29:7 info no CRD for TrainJob (training.example.com) among the inputs; its fields are not validated (policies and pod-template rules still apply)",
+            "pytorch.yaml:3:7 info no CRD for PyTorchJob (kubeflow.org) among the inputs; its fields are not validated (policies and pod-template rules still apply)",
         ])
     }
 

@@ -38,7 +38,7 @@ public struct CustomResourceWithoutCRDRule: SetRule {
         for resource in set.resources where set.isReported(resource) {
             guard case .noCRD = Resolution.of(resource, in: index),
                   seen.insert(resource.identity.group + "/" + resource.kind).inserted else { continue }
-            report.report("no CRD for \(resource.kind) (\(resource.identity.group)) among the inputs; its objects are checked by policies only",
+            report.report("no CRD for \(resource.kind) (\(resource.identity.group)) among the inputs; its fields are not validated (policies and pod-template rules still apply)",
                           at: CustomResourceChecks.kindAnchor(resource), in: resource)
         }
     }
