@@ -43,6 +43,17 @@ enum CustomResourceChecks {
         return result
     }
 
+    /// Every reported custom resource with how it resolves against the CRDs of the set.
+    static func resolutions(_ set: ResourceSet) -> [(resource: Resource, resolution: Resolution)] {
+        let index = CRDIndex(set)
+        return set.resources.compactMap { resource in
+            guard set.isReported(resource) else { return nil }
+            let resolution = Resolution.of(resource, in: index)
+            if case .notCustom = resolution { return nil }
+            return (resource, resolution)
+        }
+    }
+
     /// The CRD's version list, for messages.
     static func versions(_ crd: CRD) -> String {
         crd.versions.map { $0.served ? $0.name : "\($0.name) (not served)" }.joined(separator: ", ")

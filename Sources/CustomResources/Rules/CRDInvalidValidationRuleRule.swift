@@ -11,15 +11,7 @@ public struct CRDInvalidValidationRuleRule: ResourceRule {
         rationale: "The API server compiles every CEL rule of a CRD when the CRD is applied and rejects the CRD when one does not compile (syntax errors, unknown variables or functions); no custom resource of it can then be created.",
         remediation: "Fix the expression at the column the message gives; rules may use self (the value at their schema node) and oldSelf.",
         triggering: [
-            RuleExample("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: trainingjobs.training.example.com}
-                spec:
-                  group: training.example.com
-                  names: {kind: TrainingJob, plural: trainingjobs}
-                  scope: Namespaced
-                  versions:
+            RuleExample(Examples.definition(versions: """
                   - name: v1
                     served: true
                     storage: true
@@ -35,7 +27,7 @@ public struct CRDInvalidValidationRuleRule: ResourceRule {
                             - rule: self.workers <= 64 &&
                               message: at most 64 workers
                             - rule: workers > 0
-                """, at: "21:21", "23:21"),
+                """), at: "21:21", "23:21"),
         ],
         nonTriggering: [
             RuleExample(Examples.crd),

@@ -11,27 +11,19 @@ public struct CRDKindUnknownRule: SetRule {
         rationale: "When the repository defines CRDs for an API group, a kind of that group without a CRD is most often a typo in kind or apiVersion; the API server answers \"no matches for kind\".",
         remediation: "Fix the kind (the message suggests the closest defined one) or add the CRD that defines it.",
         triggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec: {image: registry.example.com/ml/trainer:3.1.0}
-                """, at: "33:7"),
+                """, kind: "TrainJob"), at: "33:7"),
         ],
         nonTriggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec: {image: registry.example.com/ml/trainer:3.1.0}
-                """),
+                """)),
         ])
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
-        let index = CRDIndex(set)
-        guard !index.crds.isEmpty else { return }
-        for resource in set.resources where set.isReported(resource) {
-            guard case .unknownKind(let known) = Resolution.of(resource, in: index) else { continue }
+        for (resource, resolution) in CustomResourceChecks.resolutions(set) {
+            guard case .unknownKind(let known) = resolution else { continue }
             var message = "no CRD defines kind \(resource.kind) in group \(resource.identity.group) (defined: \(known.sorted().joined(separator: ", ")))"
             if let close = Suggest.closest(resource.kind, known) ?? known.min(by: {
                 Suggest.distance($0.lowercased(), resource.kind.lowercased(), limit: 6)

@@ -11,31 +11,22 @@ public struct CRDSchemaViolationRule: SetRule {
         rationale: "The API server decodes custom resources against the openAPIV3Schema of their CRD version: unknown fields are rejected by strict field validation (kubectl's default) or silently pruned, and wrong types, missing required fields, values outside enum, pattern, format or bounds, and duplicate set or map-list items are rejected at apply time.",
         remediation: "Fix the field the finding points at; the message says what the schema expects and, for unknown fields, which field was probably meant.",
         triggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec:
                   image: registry.example.com/ml/trainer:3.1.0
                   worker: 8
-                """, at: "37:3"),
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+                """), at: "37:3"),
+            RuleExample(Examples.trainingJob("""
                 spec:
                   workers: "8"
-                """, at: "35:1", "36:12"),
+                """), at: "35:1", "36:12"),
         ],
         nonTriggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec:
                   image: registry.example.com/ml/trainer:3.1.0
                   workers: 8
-                """),
+                """)),
         ])
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {

@@ -11,15 +11,7 @@ public struct CRDStorageVersionRule: ResourceRule {
         rationale: "etcd stores every object of a CRD in one version; the API server rejects a CRD with no version marked storage: true, or with more than one.",
         remediation: "Mark exactly one version storage: true (usually the newest stable one) and the others storage: false.",
         triggering: [
-            RuleExample("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: trainingjobs.training.example.com}
-                spec:
-                  group: training.example.com
-                  names: {kind: TrainingJob, plural: trainingjobs}
-                  scope: Namespaced
-                  versions:
+            RuleExample(Examples.definition(versions: """
                   - name: v1beta1
                     served: true
                     storage: true
@@ -28,21 +20,13 @@ public struct CRDStorageVersionRule: ResourceRule {
                     served: true
                     storage: true
                     schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-                """, at: "15:14"),
-            RuleExample("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: trainingjobs.training.example.com}
-                spec:
-                  group: training.example.com
-                  names: {kind: TrainingJob, plural: trainingjobs}
-                  scope: Namespaced
-                  versions:
+                """), at: "15:14"),
+            RuleExample(Examples.definition(versions: """
                   - name: v1
                     served: true
                     storage: false
                     schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-                """, at: "8:3"),
+                """), at: "8:3"),
         ],
         nonTriggering: [
             RuleExample(Examples.crd),

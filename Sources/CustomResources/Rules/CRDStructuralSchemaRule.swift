@@ -11,15 +11,7 @@ public struct CRDStructuralSchemaRule: ResourceRule {
         rationale: "apiextensions.k8s.io/v1 requires structural schemas: every node has a type (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields), properties and additionalProperties are exclusive, arrays have one items schema, $ref, definitions and uniqueItems are forbidden, patterns must compile and map lists need keys. A CRD that breaks these is rejected when applied, and nothing that depends on it installs. Every served version also needs a schema.",
         remediation: "Fix the schema node the finding points at; see the Kubernetes documentation on structural schemas.",
         triggering: [
-            RuleExample("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: trainingjobs.training.example.com}
-                spec:
-                  group: training.example.com
-                  names: {kind: TrainingJob, plural: trainingjobs}
-                  scope: Namespaced
-                  versions:
+            RuleExample(Examples.definition(versions: """
                   - name: v1
                     served: true
                     storage: true
@@ -34,7 +26,7 @@ public struct CRDStructuralSchemaRule: ResourceRule {
                                 type: object
                                 properties: {team: {type: string}}
                                 additionalProperties: {type: string}
-                """, at: "16:11", "22:17"),
+                """), at: "16:11", "22:17"),
         ],
         nonTriggering: [
             RuleExample(Examples.crd),

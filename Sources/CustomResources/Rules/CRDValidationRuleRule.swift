@@ -11,24 +11,18 @@ public struct CRDValidationRuleRule: SetRule {
         rationale: "x-kubernetes-validations rules are CEL expressions the API server evaluates with self bound to the value at the schema node where the rule is declared; an object for which a rule is false is rejected with the rule's message. Palisade evaluates them as on create: transition rules (those reading oldSelf) are skipped unless optionalOldSelf is set, in which case oldSelf is an empty optional.",
         remediation: "Change the object so the rule holds; the message is the rule's message (or messageExpression), placed at the rule's fieldPath when it names one.",
         triggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec:
                   image: registry.example.com/ml/trainer:3.1.0
                   workers: 128
-                """, at: "35:1"),
+                """), at: "35:1"),
         ],
         nonTriggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec:
                   image: registry.example.com/ml/trainer:3.1.0
                   workers: 64
-                """),
+                """)),
         ])
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {

@@ -11,33 +11,22 @@ public struct CRDVersionNotServedRule: SetRule {
         rationale: "The API server only accepts versions of a CRD marked served: true; an object in a version the CRD does not define, or no longer serves, is rejected with \"no matches for kind\".",
         remediation: "Move the object to a served version of the CRD (the message lists them) and adjust its fields to that version's schema.",
         triggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1alpha1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec: {image: registry.example.com/ml/trainer:3.1.0}
-                """, at: "32:13"),
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v2
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+                """, apiVersion: "training.example.com/v1alpha1"), at: "32:13"),
+            RuleExample(Examples.trainingJob("""
                 spec: {image: registry.example.com/ml/trainer:3.1.0}
-                """, at: "32:13"),
+                """, apiVersion: "training.example.com/v2"), at: "32:13"),
         ],
         nonTriggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec: {image: registry.example.com/ml/trainer:3.1.0}
-                """),
+                """)),
         ])
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
-        let index = CRDIndex(set)
-        guard !index.crds.isEmpty else { return }
-        for resource in set.resources where set.isReported(resource) {
-            switch Resolution.of(resource, in: index) {
+        for (resource, resolution) in CustomResourceChecks.resolutions(set) {
+            switch resolution {
             case .unknownVersion(let crd, let version):
                 report.report("\(crd.kind) has no version \(version) in its CRD \(crd.resource.name ?? ""); versions: \(CustomResourceChecks.versions(crd))",
                               at: CustomResourceChecks.apiVersionAnchor(resource), in: resource)

@@ -24,19 +24,15 @@ public struct CustomResourceWithoutCRDRule: SetRule {
                 """, at: "2:7"),
         ],
         nonTriggering: [
-            RuleExample(Examples.crd + """
-                apiVersion: training.example.com/v1
-                kind: TrainingJob
-                metadata: {name: resnet, namespace: ml}
+            RuleExample(Examples.trainingJob("""
                 spec: {image: registry.example.com/ml/trainer:3.1.0}
-                """),
+                """)),
         ])
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
-        let index = CRDIndex(set)
         var seen = Set<String>()
-        for resource in set.resources where set.isReported(resource) {
-            guard case .noCRD = Resolution.of(resource, in: index),
+        for (resource, resolution) in CustomResourceChecks.resolutions(set) {
+            guard case .noCRD = resolution,
                   seen.insert(resource.identity.group + "/" + resource.kind).inserted else { continue }
             report.report("no CRD for \(resource.kind) (\(resource.identity.group)) among the inputs; its fields are not validated (policies and pod-template rules still apply)",
                           at: CustomResourceChecks.kindAnchor(resource), in: resource)

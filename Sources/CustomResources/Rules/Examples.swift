@@ -35,4 +35,25 @@ enum Examples {
         ---
 
         """
+
+    /// A `TrainingJob` after the CRD; `body` is its `spec` (and anything after `metadata`).
+    static func trainingJob(_ body: String, apiVersion: String = "training.example.com/v1",
+                            kind: String = "TrainingJob") -> String {
+        crd + "apiVersion: \(apiVersion)\nkind: \(kind)\nmetadata: {name: resnet, namespace: ml}\n" + body
+    }
+
+    /// A `TrainingJob` CRD up to its `versions:` key, followed by `versions`.
+    static func definition(versions: String) -> String {
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: trainingjobs.training.example.com}
+        spec:
+          group: training.example.com
+          names: {kind: TrainingJob, plural: trainingjobs}
+          scope: Namespaced
+          versions:
+
+        """ + versions
+    }
 }
