@@ -67,8 +67,18 @@ public struct ResourceSet: Sendable {
         reportedFiles.map { $0.contains(file) } ?? true
     }
 
-    /// Pod templates of every workload in the set.
+    /// Pod templates of every workload in the set: built-in workloads first, then those found
+    /// in custom resources (`PodTemplate.all(of:extraPaths:)`).
     public var podTemplates: [PodTemplate] {
-        WorkloadKind.allCases.flatMap { ofKind($0.rawValue) }.compactMap(PodTemplate.init(of:))
+        podTemplates(extraPaths: podTemplatePaths)
+    }
+
+    /// `podTemplatePaths` of `.palisade.yaml`, for custom kinds without a built-in shape.
+    public var podTemplatePaths: [String: [String]] = [:]
+
+    public func podTemplates(extraPaths: [String: [String]]) -> [PodTemplate] {
+        let builtin = WorkloadKind.allCases.flatMap { ofKind($0.rawValue) }.compactMap(PodTemplate.init(of:))
+        let custom = resources.lazy.filter { $0.workloadKind == nil }.flatMap { PodTemplate.all(of: $0, extraPaths: extraPaths) }
+        return builtin + custom
     }
 }

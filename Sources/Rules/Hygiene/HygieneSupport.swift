@@ -10,10 +10,12 @@ enum Hygiene {
     /// (init, regular, ephemeral), skipping the kinds not asked for.
     static func forEachContainer(_ resource: Resource, initContainers: Bool = true, ephemeral: Bool = true,
                                  _ body: (PodTemplate, Container) -> Void) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        if initContainers { for c in spec.initContainers { body(template, c) } }
-        for c in spec.containers { body(template, c) }
-        if ephemeral { for c in spec.ephemeralContainers { body(template, c) } }
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            if initContainers { for c in spec.initContainers { body(template, c) } }
+            for c in spec.containers { body(template, c) }
+            if ephemeral { for c in spec.ephemeralContainers { body(template, c) } }
+        }
     }
 
     /// Where a finding about a field missing from a container goes: the container's `name`

@@ -12,8 +12,8 @@ enum MetadataNodes {
         if resource.kind == "CronJob", let meta = resource.spec?["jobTemplate"]?["metadata"], meta.isMapping {
             result.append((meta, "job template metadata"))
         }
-        if resource.kind != "Pod", let template = PodTemplate(of: resource), let meta = template.node["metadata"],
-           meta.isMapping {
+        for template in PodTemplate.all(of: resource) where template.node.id != resource.node.id {
+            guard let meta = template.node["metadata"], meta.isMapping else { continue }
             result.append((meta, "pod template metadata"))
         }
         return result

@@ -73,11 +73,12 @@ public struct MissingReadinessProbeRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), Hygiene.isLongRunning(template),
-              let spec = template.spec else { return }
-        for container in spec.containers where container.readinessProbe == nil && !container.ports.isEmpty {
-            report.report("\(Hygiene.describe(container)) declares ports but has no readiness probe; it gets traffic before it is ready",
-                          at: Hygiene.anchor(of: container), in: resource, container: container.name)
+        for template in PodTemplate.all(of: resource) {
+            guard Hygiene.isLongRunning(template), let spec = template.spec else { continue }
+            for container in spec.containers where container.readinessProbe == nil && !container.ports.isEmpty {
+                report.report("\(Hygiene.describe(container)) declares ports but has no readiness probe; it gets traffic before it is ready",
+                              at: Hygiene.anchor(of: container), in: resource, container: container.name)
+            }
         }
     }
 }
@@ -137,11 +138,12 @@ public struct MissingLivenessProbeRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), Hygiene.isLongRunning(template),
-              let spec = template.spec else { return }
-        for container in spec.containers where container.livenessProbe == nil {
-            report.report("\(Hygiene.describe(container)) has no liveness probe; a hung process is never restarted",
-                          at: Hygiene.anchor(of: container), in: resource, container: container.name)
+        for template in PodTemplate.all(of: resource) {
+            guard Hygiene.isLongRunning(template), let spec = template.spec else { continue }
+            for container in spec.containers where container.livenessProbe == nil {
+                report.report("\(Hygiene.describe(container)) has no liveness probe; a hung process is never restarted",
+                              at: Hygiene.anchor(of: container), in: resource, container: container.name)
+            }
         }
     }
 }

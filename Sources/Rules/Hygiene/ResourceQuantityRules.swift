@@ -24,7 +24,8 @@ enum Quantities {
             add(spec?["resources"]?["requests"], "\(what) requests")
             add(spec?["resources"]?["limits"], "\(what) limits")
         }
-        if let template = PodTemplate(of: resource), let spec = template.spec {
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
             add(spec.node["resources"]?["requests"], "pod requests")
             add(spec.node["resources"]?["limits"], "pod limits")
             for c in spec.initContainers + spec.containers {
@@ -210,30 +211,32 @@ public struct RequestsExceedLimitsRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        var owners: [(YAMLNode?, String, String?)] = [(spec.node["resources"], "pod", nil)]
-        for c in spec.initContainers + spec.containers { owners.append((c.resources, Hygiene.describe(c), c.name)) }
-        for (resources, what, container) in owners {
-            guard let requests = resources?["requests"], requests.isMapping else { continue }
-            let limits = resources?["limits"]
-            for (key, requestNode) in requests.pairs {
-                guard let name = key.scalar else { continue }
-                guard let limitNode = limits?[name] else {
-                    if Quantities.isExtended(name) {
-                        report.report("\(what) requests \(name) without a limit; extended resources need a limit equal to the request",
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            var owners: [(YAMLNode?, String, String?)] = [(spec.node["resources"], "pod", nil)]
+            for c in spec.initContainers + spec.containers { owners.append((c.resources, Hygiene.describe(c), c.name)) }
+            for (resources, what, container) in owners {
+                guard let requests = resources?["requests"], requests.isMapping else { continue }
+                let limits = resources?["limits"]
+                for (key, requestNode) in requests.pairs {
+                    guard let name = key.scalar else { continue }
+                    guard let limitNode = limits?[name] else {
+                        if Quantities.isExtended(name) {
+                            report.report("\(what) requests \(name) without a limit; extended resources need a limit equal to the request",
+                                          at: requestNode, in: resource, container: container)
+                        }
+                        continue
+                    }
+                    guard case .success(let request)? = Quantities.parse(requestNode),
+                          case .success(let limit)? = Quantities.parse(limitNode) else { continue }
+                    let r = requestNode.scalar ?? "", l = limitNode.scalar ?? ""
+                    if request > limit {
+                        report.report("\(what) requests \(name) \(r), more than its limit \(l); the API server rejects it",
+                                      at: requestNode, in: resource, container: container)
+                    } else if Quantities.isExtended(name) && request != limit {
+                        report.report("\(what) requests \(name) \(r) but limits it to \(l); extended resources need request equal to limit",
                                       at: requestNode, in: resource, container: container)
                     }
-                    continue
-                }
-                guard case .success(let request)? = Quantities.parse(requestNode),
-                      case .success(let limit)? = Quantities.parse(limitNode) else { continue }
-                let r = requestNode.scalar ?? "", l = limitNode.scalar ?? ""
-                if request > limit {
-                    report.report("\(what) requests \(name) \(r), more than its limit \(l); the API server rejects it",
-                                  at: requestNode, in: resource, container: container)
-                } else if Quantities.isExtended(name) && request != limit {
-                    report.report("\(what) requests \(name) \(r) but limits it to \(l); extended resources need request equal to limit",
-                                  at: requestNode, in: resource, container: container)
                 }
             }
         }

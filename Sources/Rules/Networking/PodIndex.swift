@@ -39,7 +39,8 @@ struct PodIndex {
     private var byLabel: [String: [Int]] = [:]
 
     init(_ set: ResourceSet) {
-        for template in set.podTemplates {
+        // Custom-resource templates are indexed leniently by `discover` below.
+        for template in set.podTemplates where template.workloadKind != nil {
             add(Pods(owner: template.owner, labels: template.labels.dictionary, lenient: false, spec: template.spec))
         }
         for resource in set.resources where Self.mayEmbedPods(resource) {

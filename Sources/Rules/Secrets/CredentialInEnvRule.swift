@@ -50,14 +50,16 @@ public struct CredentialInEnvRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let spec = PodTemplate(of: resource)?.spec else { return }
-        for container in spec.allContainers {
-            for env in container.env {
-                guard let value = env["value"], let text = value.scalar, !text.isEmpty,
-                      let match = CredentialScanner.scan(value: text, name: env["name"]?.scalar) else { continue }
-                report.report("env \(env["name"]?.scalar ?? "?") of container \(container.name ?? "?") holds a literal \(match.kind.name): \(match.redacted)",
-                              at: value, in: resource, severity: match.confidence == .high ? .error : .warning,
-                              container: container.name)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            for container in spec.allContainers {
+                for env in container.env {
+                    guard let value = env["value"], let text = value.scalar, !text.isEmpty,
+                          let match = CredentialScanner.scan(value: text, name: env["name"]?.scalar) else { continue }
+                    report.report("env \(env["name"]?.scalar ?? "?") of container \(container.name ?? "?") holds a literal \(match.kind.name): \(match.redacted)",
+                                  at: value, in: resource, severity: match.confidence == .high ? .error : .warning,
+                                  container: container.name)
+                }
             }
         }
     }

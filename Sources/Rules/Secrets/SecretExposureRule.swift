@@ -49,12 +49,13 @@ public struct SecretExposureRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let spec = PodTemplate(of: resource)?.spec else { return }
+        let specs = PodTemplate.all(of: resource).compactMap(\.spec)
+        guard !specs.isEmpty else { return }
         for ref in SecretReferences.of(resource) where ref.via == .envKey || ref.via == .envFrom {
             report.report("Secret \"\(ref.secretName)\" is exposed as environment variables in container \(ref.container ?? "?"); a read-only file mount is safer",
                           at: ref.nameNode, in: resource, container: ref.container)
         }
-        for volume in spec.volumes {
+        for volume in specs.flatMap(\.volumes) {
             guard let secret = volume["secret"] else { continue }
             let modes = [secret["defaultMode"]] + (secret["items"]?.listItems.map { $0["mode"] } ?? [])
             for case let mode? in modes {

@@ -50,13 +50,13 @@ public struct SecretInventory: Sendable {
         for resource in set.resources {
             let refs = SecretReferences.of(resource)
             guard !refs.isEmpty else { continue }
-            let spec = PodTemplate(of: resource)?.spec
+            let containers = PodTemplate.all(of: resource).compactMap(\.spec).flatMap(\.allContainers)
             for ref in refs {
                 let ns = resource.namespace ?? "default"
                 var how = ref.via.rawValue
                 if ref.via == .envKey, let key = ref.key { how += " (key \(key))" }
                 if let volume = ref.volumeName {
-                    for container in spec?.allContainers ?? [] {
+                    for container in containers {
                         for mount in container.volumeMounts where mount["name"]?.scalar == volume {
                             let readOnly = mount["readOnly"]?.boolValue == true ? ", read-only" : ""
                             how += " at \(mount["mountPath"]?.scalar ?? "?") in \(container.name ?? "?")\(readOnly)"

@@ -39,32 +39,33 @@ enum SecretReferences {
             for s in resource["imagePullSecrets"]?.listItems ?? [] { add(.imagePullSecret, s["name"]) }
             return refs
         }
-        guard let spec = PodTemplate(of: resource)?.spec else { return refs }
-        for container in spec.allContainers {
-            for env in container.env {
-                if let ref = env["valueFrom"]?["secretKeyRef"] {
-                    add(.envKey, ref["name"], key: ref["key"], optional: ref["optional"], container: container.name)
+        for spec in PodTemplate.all(of: resource).compactMap(\.spec) {
+            for container in spec.allContainers {
+                for env in container.env {
+                    if let ref = env["valueFrom"]?["secretKeyRef"] {
+                        add(.envKey, ref["name"], key: ref["key"], optional: ref["optional"], container: container.name)
+                    }
+                }
+                for source in container.envFrom {
+                    if let ref = source["secretRef"] { add(.envFrom, ref["name"], optional: ref["optional"], container: container.name) }
                 }
             }
-            for source in container.envFrom {
-                if let ref = source["secretRef"] { add(.envFrom, ref["name"], optional: ref["optional"], container: container.name) }
+            for volume in spec.volumes {
+                volumeName = volume["name"]?.scalar
+                if let secret = volume["secret"] {
+                    let items = secret["items"]?.listItems ?? []
+                    if items.isEmpty { add(.volume, secret["secretName"], optional: secret["optional"]) }
+                    for item in items { add(.volume, secret["secretName"], key: item["key"], optional: secret["optional"]) }
+                }
+                for source in volume["projected"]?["sources"]?.listItems ?? [] {
+                    guard let secret = source["secret"] else { continue }
+                    let items = secret["items"]?.listItems ?? []
+                    if items.isEmpty { add(.projected, secret["name"], optional: secret["optional"]) }
+                    for item in items { add(.projected, secret["name"], key: item["key"], optional: secret["optional"]) }
+                }
             }
+            for s in spec.imagePullSecrets { add(.imagePullSecret, s["name"]) }
         }
-        for volume in spec.volumes {
-            volumeName = volume["name"]?.scalar
-            if let secret = volume["secret"] {
-                let items = secret["items"]?.listItems ?? []
-                if items.isEmpty { add(.volume, secret["secretName"], optional: secret["optional"]) }
-                for item in items { add(.volume, secret["secretName"], key: item["key"], optional: secret["optional"]) }
-            }
-            for source in volume["projected"]?["sources"]?.listItems ?? [] {
-                guard let secret = source["secret"] else { continue }
-                let items = secret["items"]?.listItems ?? []
-                if items.isEmpty { add(.projected, secret["name"], optional: secret["optional"]) }
-                for item in items { add(.projected, secret["name"], key: item["key"], optional: secret["optional"]) }
-            }
-        }
-        for s in spec.imagePullSecrets { add(.imagePullSecret, s["name"]) }
         return refs
     }
 }

@@ -71,7 +71,12 @@ public struct DangerousCapabilitiesRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
+        guard !pod.isWindows else { return }
         var allowed: Set<String>?
         for container in pod.spec.allContainers where !pod.isPrivileged(container) {
             let added = pod.capabilities("add", of: container)

@@ -65,11 +65,12 @@ public struct DefaultServiceAccountRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec,
-              spec.automountServiceAccountToken?.boolValue != false else { return }
-        let account = PodServiceAccount(spec)
-        guard account.isDefault else { return }
-        report.report("pod runs as the namespace's default service account; give the workload its own ServiceAccount",
-                      at: account.node ?? template.node.keyNode("spec") ?? spec.node, in: resource)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec, spec.automountServiceAccountToken?.boolValue != false else { continue }
+            let account = PodServiceAccount(spec)
+            guard account.isDefault else { continue }
+            report.report("pod runs as the namespace's default service account; give the workload its own ServiceAccount",
+                          at: account.node ?? template.node.keyNode("spec") ?? spec.node, in: resource)
+        }
     }
 }

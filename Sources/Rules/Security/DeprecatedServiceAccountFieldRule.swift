@@ -53,19 +53,20 @@ public struct DeprecatedServiceAccountFieldRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec,
-              let old = spec.serviceAccount, let oldName = old.scalar, !oldName.isEmpty,
-              old.resolvedType != .null else { return }
-        if let current = spec.serviceAccountName?.scalar, !current.isEmpty, spec.serviceAccountName?.resolvedType != .null {
-            if current != oldName {
-                report.report("serviceAccount \"\(oldName)\" conflicts with serviceAccountName \"\(current)\"; serviceAccountName wins and serviceAccount is ignored",
-                              at: old, in: resource, severity: .error)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec, let old = spec.serviceAccount, let oldName = old.scalar, !oldName.isEmpty,
+                  old.resolvedType != .null else { continue }
+            if let current = spec.serviceAccountName?.scalar, !current.isEmpty, spec.serviceAccountName?.resolvedType != .null {
+                if current != oldName {
+                    report.report("serviceAccount \"\(oldName)\" conflicts with serviceAccountName \"\(current)\"; serviceAccountName wins and serviceAccount is ignored",
+                                  at: old, in: resource, severity: .error)
+                } else {
+                    report.report("serviceAccount is a deprecated alias of serviceAccountName; remove it",
+                                  at: old, in: resource)
+                }
             } else {
-                report.report("serviceAccount is a deprecated alias of serviceAccountName; remove it",
-                              at: old, in: resource)
+                report.report("serviceAccount is deprecated; use serviceAccountName: \(oldName)", at: old, in: resource)
             }
-        } else {
-            report.report("serviceAccount is deprecated; use serviceAccountName: \(oldName)", at: old, in: resource)
         }
     }
 }

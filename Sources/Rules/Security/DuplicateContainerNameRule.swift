@@ -47,18 +47,20 @@ public struct DuplicateContainerNameRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        let containers = spec.allContainers
-        if containers.count < 2 { return }
-        var seen: [String: Container] = [:]
-        for container in containers {
-            guard let node = container.node["name"], let name = node.scalar, !name.isEmpty else { continue }
-            if let first = seen[name] {
-                let line = first.node["name"]?.position.line ?? first.node.position.line
-                report.report("\(container.kind.rawValue) name \"\(name)\" is already used by the \(first.kind.rawValue) at line \(line); the API server rejects the pod",
-                              at: node, in: resource, container: name)
-            } else {
-                seen[name] = container
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            let containers = spec.allContainers
+            if containers.count < 2 { continue }
+            var seen: [String: Container] = [:]
+            for container in containers {
+                guard let node = container.node["name"], let name = node.scalar, !name.isEmpty else { continue }
+                if let first = seen[name] {
+                    let line = first.node["name"]?.position.line ?? first.node.position.line
+                    report.report("\(container.kind.rawValue) name \"\(name)\" is already used by the \(first.kind.rawValue) at line \(line); the API server rejects the pod",
+                                  at: node, in: resource, container: name)
+                } else {
+                    seen[name] = container
+                }
             }
         }
     }

@@ -79,7 +79,11 @@ public struct DuplicateContainerPortRule: ResourceRule {
     }
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource) else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
         var numbers: [String: Seen] = [:]
         var names: [String: Seen] = [:]
         for (index, container) in pod.concurrentContainers.enumerated() {

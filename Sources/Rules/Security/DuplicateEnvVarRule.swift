@@ -53,18 +53,20 @@ public struct DuplicateEnvVarRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        for container in spec.allContainers {
-            let env = container.env
-            if env.count < 2 { continue }
-            var seen: [String: YAMLNode] = [:]
-            for item in env {
-                guard let node = item["name"], let name = node.scalar else { continue }
-                if let first = seen[name] {
-                    report.report("\(PodSecurityView.describe(container)) defines env var \"\(name)\" again (first at line \(first.position.line)); this later value wins",
-                                  at: node, in: resource, container: container.name)
-                } else {
-                    seen[name] = node
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            for container in spec.allContainers {
+                let env = container.env
+                if env.count < 2 { continue }
+                var seen: [String: YAMLNode] = [:]
+                for item in env {
+                    guard let node = item["name"], let name = node.scalar else { continue }
+                    if let first = seen[name] {
+                        report.report("\(PodSecurityView.describe(container)) defines env var \"\(name)\" again (first at line \(first.position.line)); this later value wins",
+                                      at: node, in: resource, container: container.name)
+                    } else {
+                        seen[name] = node
+                    }
                 }
             }
         }

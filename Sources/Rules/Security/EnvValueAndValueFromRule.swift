@@ -51,15 +51,17 @@ public struct EnvValueAndValueFromRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        for container in spec.allContainers {
-            for item in container.env {
-                guard let value = item["value"], let text = value.scalar, !text.isEmpty, value.resolvedType != .null,
-                      let from = item["valueFrom"], !PodSecurityView.isNull(from),
-                      let key = item.keyNode("valueFrom") else { continue }
-                let name = item["name"]?.scalar ?? "<unnamed>"
-                report.report("env var \"\(name)\" of \(PodSecurityView.describe(container)) sets both value and valueFrom; the API server rejects it",
-                              at: key, in: resource, container: container.name)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            for container in spec.allContainers {
+                for item in container.env {
+                    guard let value = item["value"], let text = value.scalar, !text.isEmpty, value.resolvedType != .null,
+                          let from = item["valueFrom"], !PodSecurityView.isNull(from),
+                          let key = item.keyNode("valueFrom") else { continue }
+                    let name = item["name"]?.scalar ?? "<unnamed>"
+                    report.report("env var \"\(name)\" of \(PodSecurityView.describe(container)) sets both value and valueFrom; the API server rejects it",
+                                  at: key, in: resource, container: container.name)
+                }
             }
         }
     }

@@ -53,14 +53,16 @@ public struct HostPathVolumeRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        let volumes = HostPaths.volumes(of: spec)
-        if volumes.isEmpty { return }
-        let allowed = listParameter(context.rules, metadata.id, "allowedHostPaths", default: []).map(HostPaths.clean)
-        for volume in volumes where HostPaths.sensitivity(of: volume.path) == nil {
-            if allowed.contains(where: { HostPaths.isWithin(volume.path, $0) }) { continue }
-            report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node\(HostPaths.access(volume.name, in: spec)); use an emptyDir, PVC or CSI volume",
-                          at: volume.pathNode, in: resource)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            let volumes = HostPaths.volumes(of: spec)
+            if volumes.isEmpty { continue }
+            let allowed = listParameter(context.rules, metadata.id, "allowedHostPaths", default: []).map(HostPaths.clean)
+            for volume in volumes where HostPaths.sensitivity(of: volume.path) == nil {
+                if allowed.contains(where: { HostPaths.isWithin(volume.path, $0) }) { continue }
+                report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node\(HostPaths.access(volume.name, in: spec)); use an emptyDir, PVC or CSI volume",
+                              at: volume.pathNode, in: resource)
+            }
         }
     }
 }

@@ -50,13 +50,14 @@ public struct HostPortRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec,
-              spec.hostNetwork?.boolValue != true else { return }
-        for container in spec.allContainers {
-            for port in container.ports {
-                guard let node = port["hostPort"], let number = node.intValue, number != 0 else { continue }
-                report.report("\(PodSecurityView.describe(container)) binds host port \(number) on the node; expose it through a Service instead",
-                              at: node, in: resource, container: container.name)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec, spec.hostNetwork?.boolValue != true else { continue }
+            for container in spec.allContainers {
+                for port in container.ports {
+                    guard let node = port["hostPort"], let number = node.intValue, number != 0 else { continue }
+                    report.report("\(PodSecurityView.describe(container)) binds host port \(number) on the node; expose it through a Service instead",
+                                  at: node, in: resource, container: container.name)
+                }
             }
         }
     }

@@ -15,8 +15,13 @@ struct PodSecurityView {
     /// read-only root filesystem, procMount) do not apply, as in the Pod Security Standards.
     let isWindows: Bool
 
-    init?(_ resource: Resource) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return nil }
+    /// One view per pod template of the resource (custom resources may carry several).
+    static func all(_ resource: Resource) -> [PodSecurityView] {
+        PodTemplate.all(of: resource).compactMap(PodSecurityView.init(template:))
+    }
+
+    init?(template: PodTemplate) {
+        guard let spec = template.spec else { return nil }
         self.template = template
         self.spec = spec
         let sc = spec.securityContext

@@ -50,7 +50,12 @@ public struct PrivilegeEscalationRule: ResourceRule {
         nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
+        guard !pod.isWindows else { return }
         for container in pod.spec.allContainers {
             let name = PodSecurityView.describe(container)
             let privileged = pod.isPrivileged(container)

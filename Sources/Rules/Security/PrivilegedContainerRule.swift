@@ -47,7 +47,11 @@ public struct PrivilegedContainerRule: ResourceRule {
         nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource) else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
         var podReported = false
         let podHostProcess = pod.podContext?["windowsOptions"]?["hostProcess"]
         for container in pod.spec.allContainers {

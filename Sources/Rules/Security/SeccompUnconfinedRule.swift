@@ -72,7 +72,12 @@ public struct SeccompUnconfinedRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
+        guard !pod.isWindows else { return }
         let containers = pod.spec.allContainers
         // Privileged containers run without seccomp whatever the profile; privileged-container
         // reports them, so a pod of privileged containers only is left alone.

@@ -66,11 +66,13 @@ public struct SensitiveHostPathRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let template = PodTemplate(of: resource), let spec = template.spec else { return }
-        for volume in HostPaths.volumes(of: spec) {
-            guard let reason = HostPaths.sensitivity(of: volume.path) else { continue }
-            report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node: \(reason)",
-                          at: volume.pathNode, in: resource)
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            for volume in HostPaths.volumes(of: spec) {
+                guard let reason = HostPaths.sensitivity(of: volume.path) else { continue }
+                report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node: \(reason)",
+                              at: volume.pathNode, in: resource)
+            }
         }
     }
 }

@@ -25,7 +25,12 @@ public struct UnmaskedProcMountRule: ResourceRule {
         nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
+        guard !pod.isWindows else { return }
         for container in pod.spec.allContainers {
             guard let node = pod.context(of: container)?["procMount"], node.scalarEquals("Unmasked") else { continue }
             report.report("\(PodSecurityView.describe(container)) mounts /proc unmasked; kernel and node settings under /proc are exposed",

@@ -54,7 +54,12 @@ public struct UnsafeSysctlsRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource), !pod.isWindows,
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
+        guard !pod.isWindows,
               let sysctls = pod.podContext?["sysctls"], sysctls.isSequence, sysctls.count > 0 else { return }
         let version = KubernetesVersion(context.rules.kubernetesVersion) ?? .defaultTarget
         let allowed = listParameter(context.rules, metadata.id, "allowedUnsafeSysctls", default: [])

@@ -33,7 +33,12 @@ public struct WritableRootFilesystemRule: ResourceRule {
         nonTriggering: [SecurityExamples.restrictedPod])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        guard let pod = PodSecurityView(resource), !pod.isWindows else { return }
+        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+    }
+
+    private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
+                          _ report: inout FindingSink) {
+        guard !pod.isWindows else { return }
         for container in pod.spec.allContainers {
             let name = PodSecurityView.describe(container)
             if let node = pod.context(of: container)?["readOnlyRootFilesystem"], !PodSecurityView.isNull(node) {

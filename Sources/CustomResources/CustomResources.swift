@@ -1,1 +1,0 @@
-// CustomResources module.
