@@ -33,16 +33,19 @@ let package = Package(
         // CustomResourceDefinitions: schema validation of custom resources and CRD checks.
         .target(name: "CustomResources", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Policies", "KubeFormats"]),
         .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules", "Authz"]),
+        // Every rule Palisade ships (Swift rules, custom-resource rules, built-in policies),
+        // shared by the CLI, the benchmark and the golden tests.
+        .target(name: "RuleCatalogue", dependencies: ["Engine", "Rules", "Policies", "CustomResources"]),
         .executableTarget(
             name: "palisade",
             dependencies: [
-                "YAMLTree", "Models", "Engine", "Rules", "Policies", "CustomResources", "Reporters", "Authz",
+                "YAMLTree", "Models", "Engine", "Rules", "Policies", "CustomResources", "RuleCatalogue", "Reporters", "Authz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "palisade-bench",
-            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "Policies", "Reporters"]
+            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "RuleCatalogue", "Reporters"]
         ),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
@@ -51,7 +54,7 @@ let package = Package(
         .testTarget(name: "AuthzTests", dependencies: ["Authz"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "YAMLTree"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "Models", "YAMLTree"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules", "RuleCatalogue"]),
         .testTarget(name: "CustomResourcesTests", dependencies: ["CustomResources", "Engine", "Rules", "Models", "YAMLTree"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Engine", "Rules", "CEL", "Models", "YAMLTree"]),
         .testTarget(name: "EndToEndTests", dependencies: []),

@@ -202,7 +202,7 @@ public struct Checker: Sendable {
         for diagnostic in stream.diagnostics { load(.yaml(diagnostic, file: input.name)) }
         var resources: [Resource] = []
         for document in stream.documents {
-            let decoded = ResourceDecoder.resources(in: document)
+            let decoded = ResourceDecoder.resources(in: document, podTemplatePaths: options.context.podTemplatePaths)
             for issue in decoded.issues { load(.decode(issue)) }
             resources.append(contentsOf: decoded.resources)
         }

@@ -60,6 +60,7 @@ public struct Configuration: Sendable {
         if let v = kubernetesVersion { context.kubernetesVersion = v }
         if let s = strictReferences { context.strictReferences = s }
         context.overrides = overrides
+        context.podTemplatePaths = podTemplatePaths
     }
 }
 

@@ -8,6 +8,8 @@ public struct RuleContext: Sendable {
     public var strictReferences: Bool
     /// Kubernetes release the manifests target (`--kubernetes-version`), as "MAJOR.MINOR".
     public var kubernetesVersion: String
+    /// Extra places where pod templates live, per kind (`podTemplatePaths` in `.palisade.yaml`).
+    public var podTemplatePaths: [String: [String]] = [:]
     /// Settings from `.palisade.yaml` scoped to paths or namespaces.
     public var overrides: [Configuration.Override] = []
 

@@ -44,6 +44,9 @@ public struct Resource: Sendable {
     public let metadata: ObjectMeta
     /// The built-in workload kind, worked out once: many rules ask for every resource.
     public let workloadKind: WorkloadKind?
+    /// Paths of pod templates configured for this kind (`podTemplatePaths` in `.palisade.yaml`),
+    /// attached when the resource is decoded so every rule sees them.
+    public var podTemplatePaths: [String] = []
     /// Helm's `# Source:` template path for the document the object came from.
     public var sourceTemplate: String? { node.document.sourceComment }
 

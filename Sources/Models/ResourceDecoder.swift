@@ -18,10 +18,19 @@ public struct DecodeIssue: Sendable {
 
 /// Turns documents into resources: one per document, or one per item of a `kind: List`.
 public enum ResourceDecoder {
-    public static func resources(in document: YAMLDocument) -> (resources: [Resource], issues: [DecodeIssue]) {
+    /// - Parameter podTemplatePaths: configured pod template paths by `Kind` or `group/Kind`.
+    public static func resources(in document: YAMLDocument, podTemplatePaths: [String: [String]] = [:])
+        -> (resources: [Resource], issues: [DecodeIssue]) {
         var resources: [Resource] = []
         var issues: [DecodeIssue] = []
         decode(document.root, into: &resources, &issues, insideList: false)
+        if !podTemplatePaths.isEmpty {
+            for i in resources.indices {
+                let r = resources[i]
+                resources[i].podTemplatePaths = (podTemplatePaths[r.kind] ?? [])
+                    + (podTemplatePaths[r.identity.group + "/" + r.kind] ?? [])
+            }
+        }
         return (resources, issues)
     }
 

@@ -56,6 +56,7 @@ public struct PodTemplate: Sendable {
         if resource.workloadKind != nil { return [] }
         let group = resource.identity.group
         let configured = (extraPaths[resource.kind] ?? []) + (extraPaths[group + "/" + resource.kind] ?? [])
+            + resource.podTemplatePaths
         let known = CustomPodTemplateShapes.paths(group: group, kind: resource.kind)
         if configured.isEmpty, known == nil, !CustomPodTemplateShapes.mayCarryTemplates(resource) { return [] }
         var nodes: [YAMLNode] = []

@@ -3,7 +3,7 @@ import Dispatch
 import Engine
 import Foundation
 import Models
-import Policies
+import RuleCatalogue
 import Reporters
 import Rules
 import YAMLTree
@@ -81,7 +81,7 @@ func check(jobs: Int) -> CheckResult {
     var options = CheckOptions()
     options.jobs = jobs
     // Every built-in rule and built-in policy, as `palisade check` runs them.
-    return Checker(rules: BuiltinRules.all + BuiltinPolicies.all, options: options).check(inputs)
+    return Checker(rules: RuleCatalogue.builtin, options: options).check(inputs)
 }
 var result = check(jobs: 1)
 let single = best { result = check(jobs: 1) }

@@ -76,7 +76,7 @@ struct CheckArguments: ParsableArguments {
         let configPolicies = configuration.policies.map { path in
             path.hasPrefix("/") || configDirectory == nil ? path : configDirectory! + "/" + path
         }
-        let rules = try RuleCatalogue.rules(policyPaths: configPolicies + policy)
+        let rules = try catalogue(policyPaths: configPolicies + policy)
         let known = Set(rules.map(\.metadata.id)).union(["all"])
         for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
             throw failUsage("unknown rule '\(id)'; see 'palisade rules'")
@@ -143,7 +143,7 @@ struct CheckArguments: ParsableArguments {
         }
         do {
             // Rule ids in the file may name built-in policies too.
-            let known = Set(try RuleCatalogue.rules().map(\.metadata.id))
+            let known = Set(try catalogue().map(\.metadata.id))
             return try Configuration.parse([UInt8](data), file: path, knownRules: known)
         } catch {
             throw failUsage("invalid configuration: \(error)")

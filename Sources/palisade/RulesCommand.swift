@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
     var policy: [String] = []
 
     func run() throws {
-        let rules = try RuleCatalogue.rules(policyPaths: policy).map(\.metadata)
+        let rules = try catalogue(policyPaths: policy).map(\.metadata)
         let text = format == .json ? RuleCatalog.json(rules) : RuleCatalog.table(rules)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -30,7 +30,7 @@ struct Explain: ParsableCommand {
     var policy: [String] = []
 
     func run() throws {
-        guard let rule = try RuleCatalogue.rules(policyPaths: policy).first(where: { $0.metadata.id == id }) else {
+        guard let rule = try catalogue(policyPaths: policy).first(where: { $0.metadata.id == id }) else {
             throw failUsage("unknown rule '\(id)'; see 'palisade rules'")
         }
         FileHandle.standardOutput.write(Data(RuleCatalog.explain(rule.metadata).utf8))

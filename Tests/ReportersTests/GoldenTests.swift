@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Reporters
+import RuleCatalogue
 import Rules
 import XCTest
 
@@ -19,7 +20,7 @@ final class GoldenTests: XCTestCase {
 
     private func run(_ paths: [String]) throws -> CheckResult {
         let inputs = try InputDiscovery.inputs(for: paths)
-        return Checker(rules: BuiltinRules.all, options: CheckOptions()).check(inputs)
+        return Checker(rules: RuleCatalogue.builtin, options: CheckOptions()).check(inputs)
     }
 
     private func compare(_ actual: String, with name: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -53,7 +54,7 @@ final class GoldenTests: XCTestCase {
         for jobs in [1, 2, 4, 16] {
             var options = CheckOptions()
             options.jobs = jobs
-            let result = Checker(rules: BuiltinRules.all, options: options).check(inputs)
+            let result = Checker(rules: RuleCatalogue.builtin, options: options).check(inputs)
             outputs.insert(JSONReporter().render(result, rules: []))
         }
         XCTAssertEqual(outputs.count, 1)
