@@ -76,9 +76,9 @@ public enum GraphSVG {
         for box in layout.boxes { place[box.id] = box }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" class=\"graph\" role=\"img\" aria-label=\"Access graph\" "
         out += "width=\"\(layout.width)\" height=\"\(layout.height)\" viewBox=\"0 0 \(layout.width) \(layout.height)\">\n"
-        out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+        out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\">"
         out += "<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker>"
-        out += "<marker id=\"arrow-risky\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+        out += "<marker id=\"arrow-risky\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\">"
         out += "<path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead risky\"/></marker></defs>\n"
         for column in AccessGraph.Column.allCases {
             let x = margin + column.rawValue * (nodeWidth + columnGap) + nodeWidth / 2
@@ -109,16 +109,28 @@ public enum GraphSVG {
             out += "<title>\(HTML.escape(title))</title>"
             out += "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(nodeWidth)\" height=\"\(nodeHeight)\" rx=\"\(node.column == .subject ? nodeHeight / 2 : 6)\"/>"
             let textX = box.x + 10
-            if node.detail.isEmpty {
-                out += "<text x=\"\(textX)\" y=\"\(box.y + nodeHeight / 2 + 4)\">\(HTML.escape(truncate(node.label, 29)))</text>"
+            let (label, detail) = lines(node)
+            if detail.isEmpty {
+                out += "<text x=\"\(textX)\" y=\"\(box.y + nodeHeight / 2 + 4)\">\(HTML.escape(truncate(label, 29)))</text>"
             } else {
-                out += "<text x=\"\(textX)\" y=\"\(box.y + 15)\">\(HTML.escape(truncate(node.label, 29)))</text>"
-                out += "<text class=\"detail\" x=\"\(textX)\" y=\"\(box.y + 29)\">\(HTML.escape(truncate(node.detail, 34)))</text>"
+                out += "<text x=\"\(textX)\" y=\"\(box.y + 15)\">\(HTML.escape(truncate(label, 29)))</text>"
+                out += "<text class=\"detail\" x=\"\(textX)\" y=\"\(box.y + 29)\">\(HTML.escape(truncate(detail, 34)))</text>"
             }
             out += "</g>\n"
         }
         out += "</svg>"
         return out
+    }
+
+    static let kinds = ["ServiceAccount", "ClusterRoleBinding", "RoleBinding", "ClusterRole", "Role", "User", "Group"]
+
+    /// The two lines of a box. A label too long for the box moves its kind (`ServiceAccount`, `ClusterRoleBinding`,
+    /// …) to the second line, so the name itself stays readable.
+    static func lines(_ node: AccessGraph.Node) -> (String, String) {
+        guard node.label.count > 29, let kind = kinds.first(where: { node.label.hasPrefix($0 + " ") }) else {
+            return (node.label, node.detail)
+        }
+        return (String(node.label.dropFirst(kind.count + 1)), node.detail.isEmpty ? kind : kind + " · " + node.detail)
     }
 
     /// At most `length` characters, the middle elided (file names and namespaced names keep both ends).

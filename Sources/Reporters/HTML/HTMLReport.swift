@@ -64,6 +64,7 @@ private struct Page {
     let content: HTMLReport.Content
     let areas: [String: String]
     var lines: [String: [Substring]?] = [:]
+    var secretLines: [String: Set<Int>] = [:]
     var out = ""
 
     init(report: HTMLReport, content: HTMLReport.Content) {
@@ -286,9 +287,12 @@ private struct Page {
     /// A few lines around `line`, numbered, the line itself highlighted.
     mutating func excerpt(_ file: String, line: Int) {
         if lines[file] == nil {
-            lines[file] = content.source(file).map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            let split = content.source(file).map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            lines[file] = .some(split)
+            secretLines[file] = split.map(ExcerptRedaction.secretDataLines) ?? []
         }
         guard let text = lines[file] ?? nil, line >= 1, line <= text.count else { return }
+        let secret = secretLines[file] ?? []
         let first = max(1, line - report.contextLines)
         let last = min(text.count, line + report.contextLines)
         let width = String(last).count
@@ -296,6 +300,7 @@ private struct Page {
         for number in first ... last {
             var code = String(text[number - 1])
             if code.hasSuffix("\r") { code.removeLast() }
+            code = ExcerptRedaction.redact(code, secretData: secret.contains(number))
             if code.count > 200 { code = String(code.prefix(200)) + "…" }
             let label = String(repeating: " ", count: width - String(number).count) + String(number)
             let row = "<span class=\"ln\">\(label)</span>\(Page.e(code))"
