@@ -145,6 +145,8 @@ extension AccessGraph {
         var group: String
         var resource: String
         var url: String?
+        /// ABAC's `resource` matches requests for every subresource too.
+        var coversSubresources = false
 
         var label: String {
             if let url { return url }
@@ -153,14 +155,14 @@ extension AccessGraph {
         }
 
         func matches(_ filter: String) -> Bool {
-            if let url { return url == filter || PolicyRule(verbs: ["*"], nonResourceURLs: [url]).nonResourceURLMatches(filter) }
+            if let url { return filter.hasPrefix("/") && PolicyRule(verbs: ["*"], nonResourceURLs: [url]).nonResourceURLMatches(filter) }
             if filter == label || filter == resource { return true }
             let parts = filter.split(separator: "/", maxSplits: 1).map(String.init)
             let base = parts.first.map { $0.split(separator: ".", maxSplits: 1).first.map(String.init) ?? $0 } ?? filter
             let sub = parts.count > 1 ? parts[1] : nil
             if resource == "*" { return true }
             if let sub {
-                return resource == "\(base)/\(sub)" || resource == "\(base)/*" || resource == "*/\(sub)" || resource == "*/*"
+                return resource == "\(base)/\(sub)" || (coversSubresources && resource == base) || resource == "\(base)/*" || resource == "*/\(sub)" || resource == "*/*"
             }
             return resource == base || resource.hasPrefix(base + "/")
         }
@@ -329,7 +331,7 @@ extension AccessGraph {
                 let scope = rule.namespace == "*" || rule.namespace.isEmpty ? "" : rule.namespace
                 edge(lineID, permID, scope: scope, risks: held)
                 if !rule.resource.isEmpty {
-                    leaf(permID, ResourceKey(group: rule.apiGroup, resource: rule.resource), risks: held)
+                    leaf(permID, ResourceKey(group: rule.apiGroup, resource: rule.resource, coversSubresources: true), risks: held)
                 }
                 if !rule.nonResourcePath.isEmpty {
                     leaf(permID, ResourceKey(group: "", resource: "", url: rule.nonResourcePath), risks: [])

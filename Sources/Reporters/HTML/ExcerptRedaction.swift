@@ -32,7 +32,9 @@ enum ExcerptRedaction {
     }
 
     /// The line with its value redacted when it is secret data or a recognisable credential.
-    static func redact(_ line: String, secretData: Bool) -> String {
+    /// `previous` is the line before it in the file: for an env entry (`- name: DB_PASSWORD` then `value: …`) the
+    /// name there says whether the value is sensitive.
+    static func redact(_ line: String, secretData: Bool, previous: Substring? = nil) -> String {
         let indent = line.prefix { $0 == " " || $0 == "\t" || $0 == "-" }
         let rest = line.dropFirst(indent.count)
         guard let colon = keyEnd(rest) else {
@@ -43,10 +45,21 @@ enum ExcerptRedaction {
         let value = rest[rest.index(after: colon)...].trimmingSpaces
         guard !value.isEmpty, !value.hasPrefix("#"), !["|", ">", "|-", ">-", "|+", ">+", "{", "["].contains(value) else { return line }
         let bare = String(value.trimmingQuotes.trimmingTrailingComma.trimmingQuotes)
-        if secretData || CredentialScanner.scan(value: bare, name: String(key.trimmingQuotes)) != nil {
+        var name = String(key.trimmingQuotes)
+        if name == "value", let previous, let envName = envName(previous) { name = envName }
+        let sensitiveName = SensitiveNames.isSensitive(name) && !bare.hasPrefix("/") && !CredentialScanner.isPlaceholder(bare)
+            && !bare.hasPrefix("$")
+        if secretData || sensitiveName || CredentialScanner.scan(value: bare, name: name) != nil {
             return indent + key + ": " + Redaction.redact(bare)
         }
         return line
+    }
+
+    /// `X` of a `- name: X` line.
+    private static func envName(_ line: Substring) -> String? {
+        let rest = line.trimmingSpaces
+        guard rest.hasPrefix("- name:") else { return nil }
+        return String(rest.dropFirst(7).trimmingSpaces.trimmingQuotes)
     }
 
     /// The index of the `:` ending a mapping key (`key:` or `"key":`), if the line starts with one.

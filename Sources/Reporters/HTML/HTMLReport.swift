@@ -300,7 +300,7 @@ private struct Page {
         for number in first ... last {
             var code = String(text[number - 1])
             if code.hasSuffix("\r") { code.removeLast() }
-            code = ExcerptRedaction.redact(code, secretData: secret.contains(number))
+            code = ExcerptRedaction.redact(code, secretData: secret.contains(number), previous: number >= 2 ? text[number - 2] : nil)
             if code.count > 200 { code = String(code.prefix(200)) + "…" }
             let label = String(repeating: " ", count: width - String(number).count) + String(number)
             let row = "<span class=\"ln\">\(label)</span>\(Page.e(code))"
