@@ -12,9 +12,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML audit report: findings with source excerpts, Secrets, RBAC risk matrix, access graph.",
         discussion: """
-            The page loads nothing from the network (inline CSS, script and SVG), reads the same with scripts off,
-            and never contains Secret values. The same input gives the same bytes: no timestamp unless --generated-at
-            is given. Exit status 0 when the report is written, whatever it contains (use 'palisade check' to gate).
+            The page loads nothing from the network (inline CSS, script and SVG), reads the same with scripts off, and never contains Secret values (source excerpts redact Secret data and recognised credentials). The same input gives the same bytes: no timestamp unless --generated-at is given. Exit status 0 when the report is written, whatever it contains (use 'palisade check' to gate a build).
             """)
 
     @OptionGroup var arguments: CheckArguments

@@ -152,37 +152,64 @@ private struct Page {
         var findings: [Finding]
     }
 
-    /// Messages with the contents of double-quoted names replaced, so `container "a" …` and `container "b" …` match.
+    /// Messages with names masked, so `container "a" of app-1 …` and `container "b" of app-2 …` match: the contents
+    /// of double quotes, and every word with a digit in it (numbered names, namespaces, values).
     static func pattern(_ message: String) -> String {
         var out = ""
         var inQuote = false
+        var word = ""
+        func flush() {
+            if word.contains(where: \.isNumber) {
+                let trail = word.reversed().prefix { ",;:.)]".contains($0) }
+                out += "…" + String(trail.reversed())
+            } else {
+                out += word
+            }
+            word = ""
+        }
         for ch in message {
             if ch == "\"" {
+                flush()
                 out.append(ch)
                 if !inQuote { out += "…" }
                 inQuote.toggle()
-            } else if !inQuote {
+            } else if inQuote {
+                continue
+            } else if ch == " " {
+                flush()
                 out.append(ch)
+            } else {
+                word.append(ch)
             }
         }
+        flush()
         return out
     }
 
+    /// Groups of `collapseThreshold` or more findings with one rule and message pattern; then, so no rule floods the
+    /// page, every rule that still has `5 × collapseThreshold` findings left is collapsed whole.
     func collapse(_ findings: [Finding]) -> (groups: [Group], single: [Finding]) {
         var byKey: [String: Group] = [:]
+        var keyOf: [String] = []
+        keyOf.reserveCapacity(findings.count)
         for finding in findings {
             let pattern = Page.pattern(finding.message)
-            byKey[finding.ruleID + "\u{0}" + pattern, default: Group(ruleID: finding.ruleID, pattern: pattern, findings: [])]
-                .findings.append(finding)
+            let key = finding.ruleID + "\u{0}" + pattern
+            keyOf.append(key)
+            byKey[key, default: Group(ruleID: finding.ruleID, pattern: pattern, findings: [])].findings.append(finding)
         }
-        var groups: [Group] = []
-        var collapsed = Set<String>()
-        for (key, group) in byKey where group.findings.count >= report.collapseThreshold {
-            groups.append(group)
-            collapsed.insert(key)
+        var groups = byKey.values.filter { $0.findings.count >= report.collapseThreshold }
+        let collapsed = Set(groups.map { $0.ruleID + "\u{0}" + $0.pattern })
+        var rest: [String: [Finding]] = [:]
+        for (finding, key) in zip(findings, keyOf) where !collapsed.contains(key) { rest[finding.ruleID, default: []].append(finding) }
+        var wholeRules = Set<String>()
+        for (rule, list) in rest where list.count >= 5 * report.collapseThreshold {
+            let summary = content.rules.first { $0.id == rule }?.summary ?? "various messages"
+            groups.append(Group(ruleID: rule, pattern: summary + " (various messages)", findings: list))
+            wholeRules.insert(rule)
         }
         groups.sort { ($0.findings[0].severity, $0.findings.count, $1.ruleID, $1.pattern) > ($1.findings[0].severity, $1.findings.count, $0.ruleID, $0.pattern) }
-        let single = findings.filter { !collapsed.contains($0.ruleID + "\u{0}" + Page.pattern($0.message)) }
+        let single = zip(findings, keyOf).filter { !collapsed.contains($1) && !wholeRules.contains($0.ruleID) }.map(\.0)
         return (groups, single)
     }
 
@@ -202,7 +229,7 @@ private struct Page {
 
         if !groups.isEmpty {
             let count = groups.reduce(0) { $0 + $1.findings.count }
-            out += "<h3>Repeated findings <span class=\"muted\">\(groups.count) kinds, \(count) findings — each collapsed once there are \(report.collapseThreshold) or more</span></h3>\n"
+            out += "<h3>Repeated findings <span class=\"muted\">\(groups.count) kinds, \(count) findings — one rule and message (names aside) \(report.collapseThreshold) or more times, or one rule \(5 * report.collapseThreshold) or more times</span></h3>\n"
             out += "<div id=\"repeated\" class=\"sortable-list\">\n"
             for group in groups { repeated(group) }
             out += "</div>\n"
@@ -349,7 +376,7 @@ private struct Page {
             if entry.readers.isEmpty { out += "<span class=\"muted\">no subject in the repository's RBAC/ABAC</span>" }
             out += "<div class=\"chips\">"
             for (reader, builtIn) in readers.prefix(30) {
-                let title = reader.evidence.prefix(3).joined(separator: "\n")
+                let title = builtIn ? "only through built-in bindings" : reader.evidence.prefix(3).joined(separator: "\n")
                 out += "<span class=\"chip\(builtIn ? " builtin" : "")\" title=\"\(Page.e(title))\">\(Page.e(reader.subject)) <small>\(Page.e(reader.verbs.joined(separator: ",")))</small></span>"
             }
             if readers.count > 30 { out += "<span class=\"muted\">… and \(readers.count - 30) more</span>" }
