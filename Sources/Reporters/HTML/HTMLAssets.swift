@@ -58,7 +58,7 @@ enum HTMLAssets {
         details.group > summary { cursor: pointer; padding: 8px 12px; list-style-position: inside; }
         details.group[open] > summary { border-bottom: 1px solid var(--line); }
         details.group .body { padding: 8px 12px 12px; }
-        .times { float: right; font-weight: 700; color: #334155; background: #f1f5f9; border-radius: 999px; padding: 0 8px; }
+        .times { float: right; margin-left: 12px; font-weight: 700; color: #334155; background: #f1f5f9; border-radius: 999px; padding: 0 8px; }
         code.rule { color: var(--accent); background: #f0fdfa; }
         ol.locations { margin: 8px 0 0; padding-left: 28px; max-height: 320px; overflow: auto; font-size: 13px; }
         ol.locations li { padding: 1px 0; }

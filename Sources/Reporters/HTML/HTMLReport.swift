@@ -253,7 +253,8 @@ private struct Page {
         let first = group.findings[0]
         let severity = group.findings.map(\.severity).max() ?? first.severity
         out += "<details class=\"group item\" data-sev=\"\(severity)\" data-area=\"\(Page.e(area(first)))\" data-rule=\"\(Page.e(group.ruleID))\" data-count=\"\(group.findings.count)\" data-key=\"\(Page.e(first.file))\">\n"
-        out += "<summary>\(badge(severity)) <code class=\"rule\">\(Page.e(group.ruleID))</code> <span class=\"msg\">\(Page.e(group.pattern))</span> <span class=\"times\">\(group.findings.count)×</span></summary>\n"
+        // The count comes first so it floats right of a message that wraps.
+        out += "<summary><span class=\"times\">\(group.findings.count)×</span> \(badge(severity)) <code class=\"rule\">\(Page.e(group.ruleID))</code> <span class=\"msg\">\(Page.e(group.pattern))</span></summary>\n"
         out += "<div class=\"body\">\n<p class=\"muted\">First occurrence, \(Page.e(first.file)):\(first.position.line):\(first.position.column)\(first.resource.map { " — " + Page.e($0.description) } ?? ""):</p>\n"
         excerpt(first.file, line: first.position.line)
         out += "<ol class=\"locations\">\n"
