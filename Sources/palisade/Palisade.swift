@@ -10,7 +10,8 @@ struct Palisade: ParsableCommand {
         abstract: "Lint Kubernetes manifests offline: broken, insecure or against your rules — with file:line:column.",
         version: version,
         subcommands: [Check.self, RulesCommand.self, Explain.self, SecretsCommand.self, WhoCan.self, CanI.self,
-                      RBACCommand.self, ABACCommand.self, BaselineCommand.self, PolicyCommand.self],
+                      RBACCommand.self, ABACCommand.self, BaselineCommand.self, PolicyCommand.self,
+                      ReportCommand.self],
         defaultSubcommand: Check.self)
 
     /// Usage errors exit 2 (not ArgumentParser's 64) so CI can tell "bad invocation" from
