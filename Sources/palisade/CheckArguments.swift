@@ -36,6 +36,9 @@ struct CheckArguments: ParsableArguments {
     @Flag(help: "Do not read any context beyond the given paths.")
     var noContext = false
 
+    @Option(help: ArgumentHelp("CustomResourceDefinition files or folders to validate custom resources against (repeatable); read like context.", valueName: "path"))
+    var crds: [String] = []
+
     @Option(help: "Name used for standard input in findings (e.g. the chart or kustomization it came from).")
     var stdinFilename = "<stdin>"
 
@@ -99,11 +102,17 @@ struct CheckArguments: ParsableArguments {
         do {
             inputs += try InputDiscovery.inputs(for: filePaths).filter { !configuration.isExcluded($0.name) }
             let contextDirs = noContext ? [] : (context.isEmpty ? [gitRoot()].compactMap { $0 } : context)
+            if !crds.isEmpty {
+                let named = Set(inputs.compactMap(\.realPath))
+                contextInputs += try InputDiscovery.inputs(for: crds).filter { !named.contains($0.realPath ?? "") }
+            }
             if !contextDirs.isEmpty {
                 // The same file may be named differently (`a.yaml` vs `../x/a.yaml`): compare real paths.
                 let named = Set(inputs.compactMap(\.realPath))
-                contextInputs = try InputDiscovery.inputs(for: contextDirs)
-                    .filter { !configuration.isExcluded($0.name) && !named.contains($0.realPath ?? "") }
+                let already = Set(contextInputs.compactMap(\.realPath))
+                contextInputs += try InputDiscovery.inputs(for: contextDirs)
+                    .filter { !configuration.isExcluded($0.name) && !named.contains($0.realPath ?? "")
+                        && !already.contains($0.realPath ?? "") }
             }
         } catch {
             throw failUsage(error.message)
