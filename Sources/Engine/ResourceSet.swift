@@ -11,6 +11,8 @@ public struct ResourceSet: Sendable {
     public let abacPolicies: [ABACPolicy]
     /// The RBAC and ABAC grants of the set, with the built-in default roles.
     public let authorization: AuthorizationModel
+    /// Work shared between the rules of this run.
+    public let memo = RunMemo()
     private let byKind: [String: [Int]]
     /// kind, namespace and name → index, for reference lookups in cross-resource rules.
     private let byName: [NameKey: Int]

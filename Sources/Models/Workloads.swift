@@ -54,6 +54,11 @@ public struct PodTemplate: Sendable {
     public static func all(of resource: Resource, extraPaths: [String: [String]] = [:]) -> [PodTemplate] {
         if let builtin = PodTemplate(of: resource) { return [builtin] }
         if resource.workloadKind != nil { return [] }
+        // Built-in kinds that are not workloads (Services, ConfigMaps, RBAC, …) run no pods: answer
+        // them before any table lookup, since every pod rule asks for every resource.
+        if extraPaths.isEmpty, resource.podTemplatePaths.isEmpty, !CustomPodTemplateShapes.mayCarryTemplates(resource) {
+            return []
+        }
         let group = resource.identity.group
         let configured = (extraPaths[resource.kind] ?? []) + (extraPaths[group + "/" + resource.kind] ?? [])
             + resource.podTemplatePaths

@@ -32,7 +32,10 @@ enum FocusedAnalysis {
             guard !roles.isEmpty else { return [] }
             return RiskAnalysis(model: AuthorizationModel(roles: roles, includeBuiltIns: false)).issues()
         case .permissions:
-            return permissionIssues(model, model.bindings.filter { !$0.isBuiltIn }, model.roles.filter { !$0.isBuiltIn })
+            // The same for every permission rule: computed once per run, each rule filters its id.
+            return set.memo.value("rbac.permissionIssues") {
+                permissionIssues(model, model.bindings.filter { !$0.isBuiltIn }, model.roles.filter { !$0.isBuiltIn })
+            }
         }
     }
 
