@@ -40,7 +40,7 @@ final class ABACFuzzRegressionTests: XCTestCase {
     /// ABAC line, so `abac to-rbac` wrote a file no YAML reader accepts. Comments and quoted
     /// scalars now escape control characters and YAML line breaks (CR, NEL, LS, PS).
     func testControlCharactersAndLineBreaksAreEscapedInComments() throws {
-        let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("nul-in-group.jsonl")))
+        let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("nul-in-group.fuzz")))
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"{"group":"\u0000"}"#)
         let yaml = ABACToRBAC.convert(ABACPolicyFile.parse(bytes: bytes, file: "p.jsonl").policies).yaml
         assertValidYAMLText(yaml)

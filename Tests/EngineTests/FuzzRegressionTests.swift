@@ -68,7 +68,7 @@ final class FuzzRegressionTests: XCTestCase {
     /// (`&b` on the root mapping, `*b` inside it) made the node tree a cycle, so every
     /// recursive walk overflowed the stack. It is now a diagnostic and the document is dropped.
     func testRecursiveAliasIsADiagnosticNotACycle() throws {
-        let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("fuzz-yaml/recursive-alias.yaml")))
+        let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("fuzz-yaml/recursive-alias.fuzz")))
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "&b\ne: *b")
         let stream = YAMLParser.parse(bytes, file: "r.yaml")
         XCTAssertTrue(stream.documents.isEmpty)
