@@ -40,7 +40,7 @@ log="$out/run-$(date +%Y%m%d-%H%M%S).log"
 echo "fuzzing $target for ${seconds}s; log $log" >&2
 set +e
 # Swift's own crash backtracer would race AddressSanitizer's report; let ASan/libFuzzer report.
-SWIFT_BACKTRACE=enable=no "$binary" "$out/corpus" "$root/Fuzz/corpus/$seeds" \
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$binary" "$out/corpus" "$root/Fuzz/corpus/$seeds" \
     -dict="$root/Fuzz/dictionaries/$dict" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -detect_leaks=0 -artifact_prefix="$out/" -print_final_stats=1 "$@" 2>&1 | tee "$log" >&2
