@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "palisade", targets: ["palisade"]),
+        .library(name: "PalisadeCore", targets: ["YAMLTree", "Models", "Engine", "Rules", "Authz", "CEL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

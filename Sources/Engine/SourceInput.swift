@@ -34,6 +34,9 @@ public struct SourceInput: Sendable, Hashable {
         case .file(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if isSymbolicLink(path) {
+                    return .failure(InputError(message: "symbolic link cannot be resolved (dangling, or a loop)"))
+                }
                 return .failure(InputError(message: "no such file"))
             }
             if isDirectory.boolValue { return .failure(InputError(message: "is a directory, not a file")) }
@@ -76,6 +79,11 @@ public enum InputDiscovery {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A symlink loop or dangling link is there but unreadable: a finding, not a usage error.
+                if isSymbolicLink(path), seen.insert(displayName(path)).inserted {
+                    result.append(SourceInput(name: displayName(path), path: path))
+                    continue
+                }
                 throw InputError(message: "\(path): no such file or directory")
             }
             if isDirectory.boolValue {
@@ -116,7 +124,14 @@ public enum InputDiscovery {
             for entry in entries.sorted() where !entry.hasPrefix(".") {
                 let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
                 var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    // A manifest-named symlink that cannot be resolved (dangling, or a loop) is listed so
+                    // that reading it reports a finding instead of the file silently dropping out of the run.
+                    if isSymbolicLink(path), extensions.contains((entry as NSString).pathExtension.lowercased()) {
+                        files.append(path)
+                    }
+                    continue
+                }
                 if isDirectory.boolValue {
                     subdirectories.append(path)
                 } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
@@ -127,4 +142,10 @@ public enum InputDiscovery {
         }
         return files.sorted()
     }
+}
+
+/// Whether `path` itself (not what it points to) is a symbolic link.
+func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
 }

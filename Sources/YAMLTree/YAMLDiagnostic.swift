@@ -9,7 +9,7 @@ public struct YAMLDiagnostic: Sendable, Hashable {
         case duplicateKey
         /// Aliases would expand past `ParseLimits.maxAliasExpansion`.
         case aliasBomb
-        /// An alias names an anchor that was never defined.
+        /// An alias names an anchor that was never defined, or one on a node that contains it (a cycle).
         case unknownAnchor
         /// A `ParseLimits` bound other than alias expansion was hit.
         case limit

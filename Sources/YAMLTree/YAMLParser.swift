@@ -216,6 +216,13 @@ private struct TreeBuilder {
                 fail(.unknownAnchor, "alias *\(name) refers to an anchor that is not defined", mark)
                 return true
             }
+            // An alias to a collection that is still open would make the tree a cycle, and every
+            // recursive walk (decoder, rules, reporters) would never end.
+            if open.contains(where: { $0.id == target }) {
+                fail(.unknownAnchor, "alias *\(name) refers to a node that contains it (recursive alias); document not checked",
+                     mark)
+                return true
+            }
             let added = Int(sizes[Int(target)])
             aliasExpansion = aliasExpansion > Int.max - added ? Int.max : aliasExpansion + added
             if aliasExpansion > limits.maxAliasExpansion {

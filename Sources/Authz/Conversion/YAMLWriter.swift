@@ -1,7 +1,32 @@
 /// Renders RBAC objects as YAML documents: block mappings, flow lists of double-quoted strings.
 enum YAMLWriter {
     static func comment(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 + "\n" }.joined()
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + commentText($0) + "\n" }.joined()
+    }
+
+    /// Comment text holds values from the ABAC file (user and group names may contain any JSON-escaped
+    /// character): what YAML does not allow in a comment (control characters, NUL) or reads as a line
+    /// break (CR, NEL, LS, PS) is written as a `\u` escape, so the output stays one valid YAML stream.
+    private static func commentText(_ line: Substring) -> String {
+        var out = ""
+        for c in line.unicodeScalars {
+            if isPrintable(c) { out.unicodeScalars.append(c) } else { out += escape(c) }
+        }
+        return out
+    }
+
+    /// YAML's printable set (tab, ASCII, and the rest of Unicode but C1 controls and non-characters),
+    /// minus the characters that YAML reads as line breaks (NEL, LS, PS) and the byte-order mark.
+    private static func isPrintable(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return v == 0x09 || (v >= 0x20 && v <= 0x7E) || (v >= 0xA0 && v <= 0xD7FF && v != 0x2028 && v != 0x2029)
+            || (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF) || v >= 0x10000
+    }
+
+    /// `\uXXXX` (every non-printable scalar is in the BMP).
+    private static func escape(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Plain when unambiguous, else double-quoted with JSON-style escapes.
@@ -23,8 +48,8 @@ enum YAMLWriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
+                if !isPrintable(c) {
+                    out += escape(c)
                 } else {
                     out.unicodeScalars.append(c)
                 }
