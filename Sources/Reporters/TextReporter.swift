@@ -35,33 +35,43 @@ public struct TextReporter: Reporter {
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
         var out = ""
-        var file: String?
-        var shownInFile = 0
-        var hiddenInFile = 0
-        func flushHidden() {
-            if hiddenInFile > 0 { out += "  … and \(hiddenInFile) more in this file (use --format json for all)\n" }
-            hiddenInFile = 0
+        var start = 0
+        let findings = result.findings
+        while start < findings.count {
+            var end = start
+            while end < findings.count, findings[end].file == findings[start].file { end += 1 }
+            out += renderFile(findings[start ..< end])
+            start = end
         }
-        for f in result.findings {
-            if f.file != file {
-                flushHidden()
-                file = f.file
-                shownInFile = 0
-            }
-            if maxPerFile > 0, shownInFile >= maxPerFile {
-                hiddenInFile += 1
-                continue
-            }
-            shownInFile += 1
-            out += line(f) + "\n"
-        }
-        flushHidden()
         if showSuppressed, !result.suppressed.isEmpty {
             out += "\nSuppressed:\n"
             for f in result.suppressed { out += line(f, suppressed: true) + "\n" }
         }
         if !result.findings.isEmpty || (showSuppressed && !result.suppressed.isEmpty) { out += "\n" }
         out += summary(result) + "\n"
+        return out
+    }
+
+    /// One file's findings, in position order. Past `maxPerFile`, the most severe are kept
+    /// (errors before warnings before info, then by position), so a generated file full of
+    /// notes cannot hide an error; the rest are counted on one line.
+    func renderFile(_ findings: ArraySlice<Finding>) -> String {
+        var shown = Array(findings)
+        var hidden: [Finding] = []
+        if maxPerFile > 0, findings.count > maxPerFile {
+            let ranked = findings.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0 < $1 }
+            shown = ranked.prefix(maxPerFile).sorted()
+            hidden = Array(ranked.dropFirst(maxPerFile))
+        }
+        var out = ""
+        for f in shown { out += line(f) + "\n" }
+        if !hidden.isEmpty {
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let n = hidden.lazy.filter { $0.severity == severity }.count
+                return n == 0 ? nil : "\(n) \(severity)"
+            }
+            out += "  … and \(hidden.count) more in this file (\(counts.joined(separator: ", ")); use --format json for all)\n"
+        }
         return out
     }
 

@@ -34,7 +34,7 @@ final class ReporterTests: XCTestCase {
             many.append(f)
         }
         let text = TextReporter(maxPerFile: 2).render(result(many), rules: [])
-        XCTAssertTrue(text.contains("… and 3 more in this file"))
+        XCTAssertTrue(text.contains("… and 3 more in this file (3 warning; use --format json for all)"))
         XCTAssertEqual(text.components(separatedBy: "[r]").count - 1, 2)
     }
 
@@ -52,5 +52,24 @@ final class ReporterTests: XCTestCase {
 
     func testJSONWriterQuoting() {
         XCTAssertEqual(JSONWriter.quote("a\"b\\c\u{7F}\u{2028}é"), "\"a\\\"b\\\\c\\u007f\\u2028é\"")
+    }
+
+    func testPerFileCapKeepsTheMostSevere() {
+        var many: [Finding] = []
+        for i in 1 ... 5 {
+            var f = finding
+            f.severity = .info
+            f.position = SourcePosition(line: i, column: 1)
+            many.append(f)
+        }
+        var error = finding
+        error.severity = .error
+        error.position = SourcePosition(line: 9, column: 1)
+        many.append(error)
+        let text = TextReporter(maxPerFile: 2).render(result(many), rules: [])
+        XCTAssertTrue(text.contains("a.yaml:9:1: error [r]"), text)
+        XCTAssertTrue(text.contains("a.yaml:1:1: info [r]"), text)
+        XCTAssertFalse(text.contains("a.yaml:2:1:"), text)
+        XCTAssertTrue(text.contains("… and 4 more in this file (4 info; use --format json for all)"), text)
     }
 }
