@@ -12,12 +12,15 @@ public enum SecretInventoryReport {
             for c in e.consumers {
                 out += "  consumer: \(c.resource)\(c.container.map { " container \($0)" } ?? "") via \(c.how) (\(c.file):\(c.line))\n"
             }
-            if e.readers.isEmpty { out += "  readable by: no subject in the repository's RBAC/ABAC\n" }
-            for r in e.readers {
+            let granted = e.readers.filter { !$0.builtIn }
+            if granted.isEmpty { out += "  readable by: no subject in the repository's RBAC/ABAC\n" }
+            for r in granted {
                 out += "  readable by: \(r.subject) [\(r.verbs.joined(separator: ","))]\n"
                 for chain in r.evidence.prefix(3) { out += "      \(chain)\n" }
                 if r.evidence.count > 3 { out += "      … and \(r.evidence.count - 3) more grants\n" }
             }
+            let builtIn = e.readers.filter(\.builtIn).map(\.subject)
+            if !builtIn.isEmpty { out += "  also readable through built-in bindings by: \(builtIn.joined(separator: ", "))\n" }
             out += "\n"
         }
         let undefined = inventory.entries.filter(\.undefined).count
@@ -56,6 +59,7 @@ public enum SecretInventoryReport {
             for r in e.readers {
                 w.beginObject()
                 w.value("subject", r.subject)
+                w.value("builtIn", r.builtIn)
                 w.beginArray("verbs")
                 for v in r.verbs { w.value(nil, v) }
                 w.endArray()

@@ -30,6 +30,25 @@ final class SecretsCommandTests: XCTestCase {
         XCTAssertFalse(text.contains("readable by: ServiceAccount ml-prod/notebook"))
     }
 
+    func testEveryConsumptionPathAndUndefinedSecrets() throws {
+        let (_, text) = try run(["secrets", "fixtures/secrets/secret-types-and-consumers.yaml"])
+        for expected in [
+            "Secret ml-serving/builder-token  type kubernetes.io/service-account-token",
+            "consumer: ServiceAccount/ml-serving/model-server via ServiceAccount secrets",
+            "consumer: ServiceAccount/ml-serving/model-server via imagePullSecrets",
+            "consumer: Deployment/ml-serving/model-server via imagePullSecrets",
+            "via projected volume at /etc/bundle in server, read-only (key ssh-privatekey)",
+            "via secret volume at /etc/tls in server, read-only (key tls.crt)",
+            "container server via env secretKeyRef (key password)",
+            "container server via envFrom secretRef",
+            "Secret ml-serving/model-registry-token  type ?  (not defined in the repository)",
+            "also readable through built-in bindings by: Group system:masters",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+        XCTAssertTrue(text.hasSuffix("6 Secrets defined, 1 referenced but not defined\n"), text)
+    }
+
     func testInventoryNeverPrintsValuesAndReportsUndefinedSecrets() throws {
         let (_, json) = try run(["secrets", "--format", "json", "fixtures/secrets"])
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

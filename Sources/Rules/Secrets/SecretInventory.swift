@@ -20,6 +20,9 @@ public struct SecretInventory: Sendable {
         public var verbs: [String]
         /// The grant chain: `file:line` binding → role → rule, or the ABAC line.
         public var evidence: [String]
+        /// Whether every grant comes from the API server's own bindings (system:masters,
+        /// controllers): true of every Secret, so reports list these apart.
+        public var builtIn = true
     }
 
     public struct Entry: Sendable {
@@ -82,6 +85,7 @@ public struct SecretInventory: Sendable {
                     var reader = readers[name] ?? Reader(subject: name, verbs: [], evidence: [])
                     reader.verbs.append(verb)
                     for evidence in access.evidence {
+                        if evidence.steps.contains(where: { !$0.origin.isBuiltIn }) { reader.builtIn = false }
                         let chain = evidence.steps.map { step in
                             step.origin.isBuiltIn ? "\(step.summary) (built-in)" : "\(step.summary) (\(step.origin.file):\(step.origin.line))"
                         }.joined(separator: " → ")
