@@ -44,7 +44,9 @@ final class HTMLReportTests: XCTestCase {
         }
         XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         XCTAssertTrue(page.hasSuffix("</html>\n"))
-        XCTAssertTrue(page.contains("<div class=\"card sev-error\" data-sev=\"error\"><div class=\"num\">91</div>"), "summary counts")
+        let errors = try! Self.content(["fixtures"]).result.count(.error)
+        XCTAssertGreaterThan(errors, 50)
+        XCTAssertTrue(page.contains("<div class=\"card sev-error\" data-sev=\"error\"><div class=\"num\">\(errors)</div>"), "summary counts")
         XCTAssertTrue(page.contains("<td><span class=\"area\">security</span></td>"), "areas")
         XCTAssertTrue(page.contains("ServiceAccount ml-prod/trainer"), "matrix rows")
         XCTAssertTrue(page.contains("<th data-type=\"num\" title=\"read Secrets: "), "matrix columns")
