@@ -14,3 +14,68 @@ final class DocumentationTests: XCTestCase {
         }
     }
 }
+
+/// Every `$ palisade …` example in a README console block is run, and its output must be what
+/// the README shows (exactly, or line by line for excerpts marked with `…`).
+final class ReadmeExampleTests: XCTestCase {
+    struct Example {
+        var arguments: [String]
+        var expected: String
+    }
+
+    static func examples() throws -> [Example] {
+        let readme = try String(contentsOf: CLIHarness.root.appendingPathComponent("README.md"), encoding: .utf8)
+        var examples: [Example] = []
+        var rest = Substring(readme)
+        while let open = rest.range(of: "```console\n") {
+            guard let close = rest[open.upperBound...].range(of: "```") else { break }
+            let body = rest[open.upperBound ..< close.lowerBound]
+            rest = rest[close.upperBound...]
+            // A block may hold several commands; each starts with "$ ".
+            var command: String?
+            var output = ""
+            var continuing = false
+            func flush() {
+                if let command, command.hasPrefix("palisade "), !command.contains("|"), !command.contains(">"),
+                   !command.contains("\""), !command.contains("'") {
+                    let words = command.split(whereSeparator: { $0 == " " }).map(String.init).dropFirst()
+                    examples.append(Example(arguments: Array(words), expected: output))
+                }
+                command = nil
+                output = ""
+            }
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                if continuing, command != nil {
+                    command! += " " + line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\", with: "")
+                    continuing = line.hasSuffix("\\")
+                    continue
+                }
+                if line.hasPrefix("$ ") {
+                    flush()
+                    command = String(line.dropFirst(2)).replacingOccurrences(of: "\\", with: "").trimmingCharacters(in: .whitespaces)
+                    continuing = line.hasSuffix("\\")
+                } else if command != nil {
+                    output += line + "\n"
+                }
+            }
+            flush()
+        }
+        return examples
+    }
+
+    func testREADMEExamplesReproduce() throws {
+        let examples = try Self.examples()
+        XCTAssertGreaterThan(examples.count, 10)
+        for example in examples {
+            let run = try palisade(example.arguments)
+            let expected = example.expected.hasSuffix("\n\n") ? String(example.expected.dropLast()) : example.expected
+            if expected.contains("…") || expected.contains("...") {
+                for line in expected.split(separator: "\n") where !line.hasPrefix("…") && !line.contains("...") {
+                    XCTAssertTrue(run.stdout.contains(line), "palisade \(example.arguments.joined(separator: " ")): missing line \(line)")
+                }
+            } else {
+                XCTAssertEqual(run.stdout, expected, "palisade \(example.arguments.joined(separator: " "))")
+            }
+        }
+    }
+}
