@@ -70,17 +70,11 @@ public struct ResourceSet: Sendable {
     }
 
     /// Pod templates of every workload in the set: built-in workloads first, then those found
-    /// in custom resources (`PodTemplate.all(of:extraPaths:)`).
+    /// in custom resources (`PodTemplate.all(of:)`, which also follows the `podTemplatePaths`
+    /// of `.palisade.yaml` attached to each resource when it was decoded).
     public var podTemplates: [PodTemplate] {
-        podTemplates(extraPaths: podTemplatePaths)
-    }
-
-    /// `podTemplatePaths` of `.palisade.yaml`, for custom kinds without a built-in shape.
-    public var podTemplatePaths: [String: [String]] = [:]
-
-    public func podTemplates(extraPaths: [String: [String]]) -> [PodTemplate] {
         let builtin = WorkloadKind.allCases.flatMap { ofKind($0.rawValue) }.compactMap(PodTemplate.init(of:))
-        let custom = resources.lazy.filter { $0.workloadKind == nil }.flatMap { PodTemplate.all(of: $0, extraPaths: extraPaths) }
+        let custom = resources.lazy.filter { $0.workloadKind == nil }.flatMap { PodTemplate.all(of: $0) }
         return builtin + custom
     }
 }

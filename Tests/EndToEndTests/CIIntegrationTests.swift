@@ -162,3 +162,33 @@ final class PolicyCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("^"), run.stderr)
     }
 }
+
+final class PodTemplatePathsTests: XCTestCase {
+    /// `podTemplatePaths` in `.palisade.yaml` replaces the shape search for its kind, for
+    /// per-resource and cross-resource rules alike.
+    func testConfiguredPathsReplaceTheShapeSearch() throws {
+        let dir = try temporaryDirectory()
+        try """
+            apiVersion: platform.example.com/v1
+            kind: Trainer
+            metadata: {name: t, namespace: ml}
+            spec:
+              roles:
+                worker:
+                  pod:
+                    spec:
+                      containers:
+                      - {name: w, image: "w:1.0.0", securityContext: {privileged: true}}
+            """.write(to: dir.appendingPathComponent("trainer.yaml"), atomically: true, encoding: .utf8)
+        let manifest = dir.appendingPathComponent("trainer.yaml").path
+        let config = dir.appendingPathComponent("palisade.yaml")
+
+        try "podTemplatePaths:\n  Trainer: [\"spec.roles.*.pod\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let configured = try palisade(["check", manifest, "--config", config.path, "--no-context", "--only", "privileged-container"])
+        XCTAssertTrue(configured.stdout.contains("trainer.yaml:10:71: error [privileged-container]"), configured.stdout)
+
+        try "podTemplatePaths:\n  platform.example.com/Trainer: [\"spec.elsewhere\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let elsewhere = try palisade(["check", manifest, "--config", config.path, "--no-context", "--only", "privileged-container"])
+        XCTAssertFalse(elsewhere.stdout.contains("privileged-container"), elsewhere.stdout)
+    }
+}
