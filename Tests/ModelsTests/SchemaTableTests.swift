@@ -276,6 +276,8 @@ final class SchemaTableTests: XCTestCase {
         assertField("apps/v1", "Deployment", "\(pod).overhead", "map(quantity)")
         assertField("apps/v1", "Deployment", "\(pod).imagePullSecrets[].name", "string")
         assertField("apps/v1", "Deployment", "\(pod).ephemeralContainers[].targetContainerName", "string")
+        assertField("apps/v1", "Deployment", "\(pod).ephemeralContainers[].securityContext.privileged", "boolean")
+        assertField("apps/v1", "Deployment", "\(pod).ephemeralContainers[].image", "string")
     }
 
     func testPodSpecFields() {

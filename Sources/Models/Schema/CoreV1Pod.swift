@@ -298,33 +298,8 @@ public enum CoreV1 {
     ])
 
     /// `EphemeralContainer`: the `Container` fields plus `targetContainerName`.
-    public static let ephemeralContainer = ObjectSchema("EphemeralContainer", [
-        "args": .array(.string),
-        "command": .array(.string),
-        "env": .array(.object(envVar)),
-        "envFrom": .array(.object(envFromSource)),
-        "image": .string,
-        "imagePullPolicy": .string,
-        "lifecycle": .object(lifecycle),
-        "livenessProbe": .object(probe),
-        "name": .string,
-        "ports": .array(.object(containerPort)),
-        "readinessProbe": .object(probe),
-        "resizePolicy": .array(.object(containerResizePolicy)),
-        "resources": .object(resourceRequirements),
-        "restartPolicy": .string,
-        "restartPolicyRules": .array(.object(containerRestartRule)),
-        "securityContext": .object(securityContext),
-        "startupProbe": .object(probe),
-        "stdin": .boolean,
-        "stdinOnce": .boolean,
+    public static let ephemeralContainer = container.extended("EphemeralContainer", with: [
         "targetContainerName": .string,
-        "terminationMessagePath": .string,
-        "terminationMessagePolicy": .string,
-        "tty": .boolean,
-        "volumeDevices": .array(.object(volumeDevice)),
-        "volumeMounts": .array(.object(volumeMount)),
-        "workingDir": .string,
     ])
 
     public static let containerPort = ObjectSchema("ContainerPort", [

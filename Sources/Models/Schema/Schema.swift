@@ -27,13 +27,24 @@ public final class ObjectSchema: Sendable {
     public let fields: [(name: String, type: FieldType)]
     private let index: [String: Int]
 
-    public init(_ name: String, _ fields: KeyValuePairs<String, FieldType>) {
+    public convenience init(_ name: String, _ fields: KeyValuePairs<String, FieldType>) {
+        self.init(name, fields: fields.map { (name: $0.key, type: $0.value) })
+    }
+
+    private init(_ name: String, fields: [(name: String, type: FieldType)]) {
         self.name = name
-        self.fields = fields.map { (name: $0.key, type: $0.value) }
+        self.fields = fields
         var index: [String: Int] = [:]
         index.reserveCapacity(fields.count)
-        for (i, field) in fields.enumerated() { index[field.key] = i }
+        for (i, field) in fields.enumerated() { index[field.name] = i }
         self.index = index
+    }
+
+    /// A type with this one's fields plus `extra` (e.g. `EphemeralContainer` is a `Container`
+    /// with `targetContainerName`), kept in name order.
+    public func extended(_ name: String, with extra: KeyValuePairs<String, FieldType>) -> ObjectSchema {
+        let all = fields + extra.map { (name: $0.key, type: $0.value) }
+        return ObjectSchema(name, fields: all.sorted { $0.name < $1.name })
     }
 
     public func field(named name: String) -> FieldType? {
