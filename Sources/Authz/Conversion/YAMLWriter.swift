@@ -1,5 +1,5 @@
 /// Renders RBAC objects as YAML documents: block mappings, flow lists of double-quoted strings.
-enum YAMLWriter {
+public enum YAMLWriter {
     static func comment(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + commentText($0) + "\n" }.joined()
     }
@@ -39,7 +39,10 @@ enum YAMLWriter {
         return plainSafe && !reserved && !numeric ? value : quoted(value)
     }
 
-    static func quoted(_ value: String) -> String {
+    /// A YAML double-quoted scalar whose text cannot break the document: quotes, backslashes,
+    /// control characters and Unicode line breaks are escaped. Also used by the policy
+    /// module when it writes manifests back out.
+    public static func quoted(_ value: String) -> String {
         var out = "\""
         for c in value.unicodeScalars {
             switch c {

@@ -1,3 +1,4 @@
+import Authz
 import YAMLTree
 
 /// Writes a node back as block YAML, for policy examples shown by `palisade explain` and
@@ -62,38 +63,18 @@ enum YAMLEmitter {
 
     static func key(_ node: YAMLNode) -> String {
         let text = node.scalar ?? ""
-        return isPlainSafe(text) ? text : quoted(text)
+        return isPlainSafe(text) ? text : YAMLWriter.quoted(text)
     }
 
     static func scalar(_ node: YAMLNode) -> String {
         let text = node.scalar ?? ""
         if node.style == .plain, node.resolvedType != .string || isPlainSafe(text) { return text }
-        return quoted(text)
+        return YAMLWriter.quoted(text)
     }
 
     private static func isPlainSafe(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, !"-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) else { return false }
         if s.hasSuffix(" ") || s.contains(": ") || s.contains(" #") { return false }
         return s.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
-    }
-
-    static func quoted(_ value: String) -> String {
-        var out = "\""
-        for c in value.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
     }
 }
