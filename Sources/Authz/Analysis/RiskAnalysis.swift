@@ -18,7 +18,7 @@ public struct RiskAnalysis: Sendable {
 
     /// The subjects of a binding that can match somebody.
     func liveSubjects(of binding: RBACBinding) -> [SubjectRef] {
-        binding.subjects.compactMap { model.effectiveSubject($0, in: binding) }
+        binding.subjects.compactMap { binding.effectiveSubject($0) }
     }
 
     static func describe(_ subjects: [SubjectRef]) -> String {
@@ -118,7 +118,7 @@ extension RiskAnalysis {
             let grants = sensitive.isEmpty ? "" : " (including \(sensitive.joined(separator: ", ")))"
             let whereText = binding.scope == .cluster ? "cluster-wide" : "in namespace \(binding.namespace)"
             for subject in binding.subjects {
-                guard let ref = model.effectiveSubject(subject, in: binding) else { continue }
+                guard let ref = binding.effectiveSubject(subject) else { continue }
                 let id: String
                 var severity: AuthzSeverity
                 let who: String

@@ -48,7 +48,7 @@ public struct SubjectReport: Sendable, Hashable, Codable, CustomStringConvertibl
             let clusterWide = binding.scope == .cluster
             let held = PermissionScanner.held(in: resolved.rules, clusterWide: clusterWide)
             for subject in binding.subjects {
-                guard let ref = model.effectiveSubject(subject, in: binding) else { continue }
+                guard let ref = binding.effectiveSubject(subject) else { continue }
                 for permission in held {
                     let evidence = Evidence(
                         authorizer: .rbac, scope: binding.namespace,

@@ -31,7 +31,7 @@ extension AuthorizationModel {
             var asked = request
             if everywhere && binding.scope == .namespaced { asked.namespace = binding.namespace }
             for subject in binding.subjects {
-                guard let ref = effectiveSubject(subject, in: binding),
+                guard let ref = binding.effectiveSubject(subject),
                       let chain = rbacChain(binding, request: asked, subject: subject, user: nil)
                 else { continue }
                 add(ref, chain)
@@ -55,19 +55,6 @@ extension AuthorizationModel {
             access.evidence.sort()
             return access
         }.sorted()
-    }
-
-    /// The subject a binding's subject names, or nil when it can match nobody (unknown kind, or a ServiceAccount
-    /// without namespace in a ClusterRoleBinding).
-    func effectiveSubject(_ subject: RBACSubject, in binding: RBACBinding) -> SubjectRef? {
-        switch subject.kind {
-        case "User": return .user(subject.name)
-        case "Group": return .group(subject.name)
-        case "ServiceAccount":
-            let ns = subject.namespace.isEmpty ? binding.namespace : subject.namespace
-            return ns.isEmpty ? nil : .serviceAccount(namespace: ns, name: subject.name)
-        default: return nil
-        }
     }
 
     /// The chain binding → subject → role → (aggregation) → first rule allowing the request, or nil.

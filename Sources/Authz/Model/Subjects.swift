@@ -129,3 +129,19 @@ public struct SubjectAccess: Sendable, Hashable, Encodable, Comparable, CustomSt
         return ([head] + evidence.map { "  " + $0.description }).joined(separator: "\n")
     }
 }
+
+extension RBACBinding {
+    /// The subject one of this binding's subjects names, as the RBAC authorizer reads it, or nil
+    /// when it can match nobody: an unknown kind, or a ServiceAccount without namespace in a
+    /// ClusterRoleBinding (in a RoleBinding it takes the binding's namespace).
+    public func effectiveSubject(_ subject: RBACSubject) -> SubjectRef? {
+        switch subject.kind {
+        case "User": return .user(subject.name)
+        case "Group": return .group(subject.name)
+        case "ServiceAccount":
+            let ns = subject.namespace.isEmpty ? namespace : subject.namespace
+            return ns.isEmpty ? nil : .serviceAccount(namespace: ns, name: subject.name)
+        default: return nil
+        }
+    }
+}

@@ -218,19 +218,6 @@ extension AccessGraph {
             return id
         }
 
-        /// The subject a binding's subject names, as the RBAC authorizer reads it: a ServiceAccount without namespace
-        /// takes the binding's (and matches nobody in a ClusterRoleBinding); unknown kinds match nobody.
-        static func effectiveSubject(_ subject: RBACSubject, in binding: RBACBinding) -> SubjectRef? {
-            switch subject.kind {
-            case "User": return .user(subject.name)
-            case "Group": return .group(subject.name)
-            case "ServiceAccount":
-                let ns = subject.namespace.isEmpty ? binding.namespace : subject.namespace
-                return ns.isEmpty ? nil : .serviceAccount(namespace: ns, name: subject.name)
-            default: return nil
-            }
-        }
-
         static func roleID(_ kind: String, namespace: String, name: String) -> String {
             AccessGraph.id("role", "\(kind)/\(namespace)/\(name)")
         }
@@ -238,7 +225,7 @@ extension AccessGraph {
         mutating func addBindings() {
             for binding in model.bindings where options.includeBuiltInBindings || !binding.isBuiltIn {
                 if let namespace = options.namespace, binding.scope == .namespaced, binding.namespace != namespace { continue }
-                let subjects = binding.subjects.compactMap { Builder.effectiveSubject($0, in: binding) }.filter(subjectMatches)
+                let subjects = binding.subjects.compactMap { binding.effectiveSubject($0) }.filter(subjectMatches)
                 let resolved = model.resolveRole(of: binding)
                 if let resolved { boundRoles.insert(resolved.role.displayName) }
                 guard !subjects.isEmpty || options.subject == nil else { continue }
