@@ -77,7 +77,7 @@ public enum CustomResourceKinds {
 
     public static func isCustom(_ resource: Resource) -> Bool {
         let group = resource.identity.group
-        return group.contains(".") && !builtinDottedGroups.contains(group) && !resource.kind.isEmpty
+        return group.utf8.contains(UInt8(ascii: ".")) && !builtinDottedGroups.contains(group) && !resource.kind.isEmpty
     }
 
     /// `v1` from `group/v1`.

@@ -42,7 +42,7 @@ public struct CheckResult: Sendable {
 /// → cross-resource rules → suppression → sort.
 public struct Checker: Sendable {
     let loadRules: [(any LoadRule, (String, Severity), Severity)]
-    let resourceRules: [(any ResourceRule, (String, Severity), Severity)]
+    let resourceRules: [ResourceRuleEntry]
     let setRules: [(any SetRule, (String, Severity), Severity)]
     let globallyEnabled: Set<String>
     let unusedSeverity: Severity
@@ -51,7 +51,7 @@ public struct Checker: Sendable {
     public init(rules: [any Rule], options: CheckOptions) {
         self.options = options
         var load: [(any LoadRule, (String, Severity), Severity)] = []
-        var resource: [(any ResourceRule, (String, Severity), Severity)] = []
+        var resource: [ResourceRuleEntry] = []
         var set: [(any SetRule, (String, Severity), Severity)] = []
         // A rule runs when it is on globally or in any scoped override; `scoped(_:)` then keeps
         // only the findings of scopes where it is on.
@@ -59,9 +59,11 @@ public struct Checker: Sendable {
         for rule in rules where options.selection.isEnabled(rule.metadata) || scopedOn.contains(rule.metadata.id) {
             let metadata = rule.metadata
             let severity = options.selection.severity(of: metadata)
-            if let r = rule as? any LoadRule { load.append((r, (metadata.id, metadata.severity), severity)) }
-            if let r = rule as? any ResourceRule { resource.append((r, (metadata.id, metadata.severity), severity)) }
-            if let r = rule as? any SetRule { set.append((r, (metadata.id, metadata.severity), severity)) }
+            if let r = rule.asLoadRule { load.append((r, (metadata.id, metadata.severity), severity)) }
+            if let r = rule.asResourceRule {
+                resource.append(ResourceRuleEntry(rule: r, id: metadata.id, declaredSeverity: metadata.severity, severity: severity))
+            }
+            if let r = rule.asSetRule { set.append((r, (metadata.id, metadata.severity), severity)) }
         }
         globallyEnabled = Set(rules.map(\.metadata).filter(options.selection.isEnabled).map(\.id))
         unusedSeverity = options.selection.severities[Suppressions.unusedRuleID] ?? .info
@@ -169,6 +171,23 @@ public struct Checker: Sendable {
         return false
     }
 
+    /// A per-resource rule with its settings for the run. A class: the checker walks the list
+    /// once per resource, and copying a tuple holding an existential rule cost more than
+    /// most rules' checks.
+    final class ResourceRuleEntry: Sendable {
+        let rule: any ResourceRule
+        let id: String
+        let declaredSeverity: Severity
+        let severity: Severity
+
+        init(rule: any ResourceRule, id: String, declaredSeverity: Severity, severity: Severity) {
+            self.rule = rule
+            self.id = id
+            self.declaredSeverity = declaredSeverity
+            self.severity = severity
+        }
+    }
+
     struct FileResult: Sendable {
         var findings: [Finding]
         var resources: [Resource]
@@ -209,9 +228,9 @@ public struct Checker: Sendable {
         if reported {
             for resource in resources {
                 let context = ResourceContext(rules: options.context, resource: resource)
-                for (rule, id, severity) in resourceRules {
-                    var sink = FindingSink(ruleID: id.0, severity: severity, declaredSeverity: id.1)
-                    rule.check(resource, context, &sink)
+                for entry in resourceRules {
+                    var sink = FindingSink(ruleID: entry.id, severity: entry.severity, declaredSeverity: entry.declaredSeverity)
+                    entry.rule.check(resource, context, &sink)
                     findings.append(contentsOf: sink.findings)
                 }
             }

@@ -47,58 +47,34 @@ public enum FieldPathLocator {
     public static func path(of target: YAMLNode, under root: YAMLNode) -> String? {
         guard target.document === root.document else { return nil }
         if target.id == root.id { return "" }
-        var steps: [Step] = []
-        // Node ids are given in document order, so a subtree's ids follow its root's: descend
-        // into the last child whose id is not past the target. Aliases break that order, so
-        // fall back to a full search when the direct descent misses.
-        if !descend(root, to: target.id, &steps) {
+        // The direct descent through node ids misses only paths through aliases: then search.
+        var steps: [YAMLPathStep]
+        if let direct = root.descent(to: target) {
+            steps = direct
+        } else {
             steps = []
             var visited = 0
             guard search(root, for: target.id, &steps, &visited) else { return nil }
         }
-        var text = ""
+        // Built as bytes: one String at the end instead of one append per step.
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
         for step in steps {
             switch step {
-            case .index(let i): text += "[\(i)]"
+            case .index(let i):
+                text.append(UInt8(ascii: "["))
+                text.append(contentsOf: String(i).utf8)
+                text.append(UInt8(ascii: "]"))
             case .key(let node):
-                let name = node.scalar ?? "?"
-                text += text.isEmpty ? name : "." + name
+                if !text.isEmpty { text.append(UInt8(ascii: ".")) }
+                if node.isScalar { text.append(contentsOf: node.scalarBytes) } else { text.append(UInt8(ascii: "?")) }
             }
         }
-        return text
-    }
-
-    enum Step {
-        case key(YAMLNode)
-        case index(Int)
-    }
-
-    private static func descend(_ root: YAMLNode, to id: UInt32, _ steps: inout [Step]) -> Bool {
-        var node = root
-        while node.id != id {
-            if node.isMapping {
-                var next: (key: YAMLNode, value: YAMLNode)?
-                for pair in node.pairs where pair.key.id <= id { next = pair }
-                guard let (key, value) = next else { return false }
-                steps.append(.key(key))
-                if key.id == id { return true }
-                guard value.id <= id else { return false }
-                node = value
-            } else if node.isSequence {
-                var next: (Int, YAMLNode)?
-                for (i, item) in node.items.enumerated() where item.id <= id { next = (i, item) }
-                guard let (i, item) = next else { return false }
-                steps.append(.index(i))
-                node = item
-            } else {
-                return false
-            }
-        }
-        return true
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Depth is bounded by the parser's nesting limit; `visited` bounds alias-shared subtrees.
-    private static func search(_ node: YAMLNode, for id: UInt32, _ path: inout [Step], _ visited: inout Int) -> Bool {
+    private static func search(_ node: YAMLNode, for id: UInt32, _ path: inout [YAMLPathStep], _ visited: inout Int) -> Bool {
         visited += 1
         if visited > 200_000 { return false }
         if node.isMapping {

@@ -72,9 +72,12 @@ public struct ResourceSet: Sendable {
     /// Pod templates of every workload in the set: built-in workloads first, then those found
     /// in custom resources (`PodTemplate.all(of:)`, which also follows the `podTemplatePaths`
     /// of `.palisade.yaml` attached to each resource when it was decoded).
+    /// Computed once per run: several cross-resource rules walk them.
     public var podTemplates: [PodTemplate] {
-        let builtin = WorkloadKind.allCases.flatMap { ofKind($0.rawValue) }.compactMap(PodTemplate.init(of:))
-        let custom = resources.lazy.filter { $0.workloadKind == nil }.flatMap { PodTemplate.all(of: $0) }
-        return builtin + custom
+        memo.value("ResourceSet.podTemplates") {
+            let builtin = WorkloadKind.allCases.flatMap { ofKind($0.rawValue) }.compactMap(PodTemplate.init(of:))
+            let custom = resources.lazy.filter { $0.workloadKind == nil }.flatMap { PodTemplate.all(of: $0) }
+            return builtin + custom
+        }
     }
 }

@@ -62,6 +62,30 @@ public struct RuleMetadata: Sendable {
 /// time (`ResourceRule`) or at the whole set (`SetRule`).
 public protocol Rule: Sendable {
     var metadata: RuleMetadata { get }
+    /// The rule as each kind of check it implements, answered by the refined protocols'
+    /// extensions below: a dynamic cast (`rule as? any LoadRule`) searches the process's
+    /// protocol conformances and cost more than checking a small repository.
+    var asLoadRule: (any LoadRule)? { get }
+    var asResourceRule: (any ResourceRule)? { get }
+    var asSetRule: (any SetRule)? { get }
+}
+
+extension Rule {
+    public var asLoadRule: (any LoadRule)? { nil }
+    public var asResourceRule: (any ResourceRule)? { nil }
+    public var asSetRule: (any SetRule)? { nil }
+}
+
+extension LoadRule {
+    public var asLoadRule: (any LoadRule)? { self }
+}
+
+extension ResourceRule {
+    public var asResourceRule: (any ResourceRule)? { self }
+}
+
+extension SetRule {
+    public var asSetRule: (any SetRule)? { self }
 }
 
 /// Turns problems found while reading files into findings (syntax errors, alias bombs, …).

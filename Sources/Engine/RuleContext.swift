@@ -51,6 +51,7 @@ public final class ResourceContext {
     public let rules: RuleContext
     public let resource: Resource
     private var cachedSchemaIssues: [SchemaIssue]?
+    private var views: [ObjectIdentifier: Any] = [:]
 
     init(rules: RuleContext, resource: Resource) {
         self.rules = rules
@@ -62,6 +63,16 @@ public final class ResourceContext {
         let issues = SchemaValidator.validate(resource)
         cachedSchemaIssues = issues
         return issues
+    }
+
+    /// A view of the resource that several rules build the same way (pod security views, …),
+    /// made by the first rule that asks. `T` is the key: one cached value per type.
+    public func view<T>(_ type: T.Type, _ make: (Resource) -> T) -> T {
+        let key = ObjectIdentifier(type)
+        if let cached = views[key] as? T { return cached }
+        let made = make(resource)
+        views[key] = made
+        return made
     }
 
     /// A parameter, from the most specific override that scopes this resource, else global.

@@ -114,6 +114,39 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Parses Kubernetes quantity syntax: `<signedNumber><suffix>`.
+    /// Decimal SI suffixes (`m` = 10^-3, `k` = 10^3, …); a switch, not a table, since every
+    /// container's requests and limits are parsed.
+    private static func siExponent(_ suffix: ArraySlice<UInt8>) -> Int? {
+        guard suffix.count <= 1 else { return nil }
+        guard let c = suffix.first else { return 0 }
+        switch c {
+        case UInt8(ascii: "n"): return -9
+        case UInt8(ascii: "u"): return -6
+        case UInt8(ascii: "m"): return -3
+        case UInt8(ascii: "k"): return 3
+        case UInt8(ascii: "M"): return 6
+        case UInt8(ascii: "G"): return 9
+        case UInt8(ascii: "T"): return 12
+        case UInt8(ascii: "P"): return 15
+        case UInt8(ascii: "E"): return 18
+        default: return nil
+        }
+    }
+
+    /// Binary SI suffixes: `Ki` = 1024^1 … `Ei` = 1024^6.
+    private static func binaryExponent(_ suffix: ArraySlice<UInt8>) -> Int? {
+        guard suffix.count == 2, suffix.last == UInt8(ascii: "i") else { return nil }
+        switch suffix.first {
+        case UInt8(ascii: "K"): return 1
+        case UInt8(ascii: "M"): return 2
+        case UInt8(ascii: "G"): return 3
+        case UInt8(ascii: "T"): return 4
+        case UInt8(ascii: "P"): return 5
+        case UInt8(ascii: "E"): return 6
+        default: return nil
+        }
+    }
+
     public static func parse(_ text: String) -> Result<Quantity, QuantityError> {
         let chars = Array(text.utf8)
         func fail(_ message: String, _ at: Int?) -> Result<Quantity, QuantityError> {
@@ -147,14 +180,12 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         if digitCount == 0 { return fail("expected a number", i < chars.count ? i : 0) }
         let suffixStart = i
-        let suffix = String(decoding: chars[i...], as: UTF8.self)
+        let suffix = chars[i...]
         var exponent10 = 0, binaryPower = 0
         var format = QuantityFormat.decimalSI
-        let si = ["n": -9, "u": -6, "m": -3, "": 0, "k": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18]
-        let binary = ["Ki": 1, "Mi": 2, "Gi": 3, "Ti": 4, "Pi": 5, "Ei": 6]
-        if let e = si[suffix] {
+        if let e = siExponent(suffix) {
             exponent10 = e
-        } else if let p = binary[suffix] {
+        } else if let p = binaryExponent(suffix) {
             binaryPower = p
             format = .binarySI
         } else if let first = chars[safe: i], first == UInt8(ascii: "e") || first == UInt8(ascii: "E") {
@@ -172,7 +203,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
             exponent10 = sign * e
             format = .decimalExponent
         } else {
-            return fail("unknown suffix '\(suffix)'", suffixStart)
+            return fail("unknown suffix '\(String(decoding: suffix, as: UTF8.self))'", suffixStart)
         }
         // nanos = digits * 1024^binaryPower * 10^(exponent10 - fractionDigits + 9)
         var value: U128? = digits

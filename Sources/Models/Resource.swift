@@ -37,7 +37,10 @@ public struct ResourceIdentity: Sendable, Hashable, Comparable, CustomStringConv
 
 /// One Kubernetes object from a manifest: its envelope, decoded once, and its node, from
 /// which typed views (`PodTemplate`, `Service`, …) read the rest with positions intact.
-public struct Resource: Sendable {
+///
+/// A class, not a struct: every rule and index passes resources around, and a reference
+/// costs one retain where a struct of strings and nodes cost a dozen. It is immutable.
+public final class Resource: Sendable {
     public let node: YAMLNode
     public let identity: ResourceIdentity
     /// The node that defines the object's `metadata`, if any.
@@ -46,18 +49,27 @@ public struct Resource: Sendable {
     public let workloadKind: WorkloadKind?
     /// Paths of pod templates configured for this kind (`podTemplatePaths` in `.palisade.yaml`),
     /// attached when the resource is decoded so every rule sees them.
-    public var podTemplatePaths: [String] = []
+    public let podTemplatePaths: [String]
+    /// The pod templates of the object (see `PodTemplate.all(of:)`), found once when it is
+    /// decoded: some forty rules ask for them. Nodes, not `PodTemplate`s, which point back
+    /// at their owner.
+    let podTemplateNodes: [PodTemplateNodes]
     /// Helm's `# Source:` template path for the document the object came from.
     public var sourceTemplate: String? { node.document.sourceComment }
 
-    public init(node: YAMLNode) {
+    public init(node: YAMLNode, podTemplatePaths: [String] = []) {
         self.node = node
         let meta = ObjectMeta(node: node["metadata"])
         metadata = meta
         identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
                                     kind: node["kind"]?.scalar ?? "",
                                     namespace: meta.namespace, name: meta.name)
-        workloadKind = WorkloadKind(rawValue: identity.kind)
+        let workloadKind = WorkloadKind(rawValue: identity.kind)
+        self.workloadKind = workloadKind
+        self.podTemplatePaths = podTemplatePaths
+        podTemplateNodes = PodTemplate.templateNodes(node: node, identity: identity, workloadKind: workloadKind,
+                                                     configuredPaths: podTemplatePaths)
+            .map(PodTemplateNodes.init(template:))
     }
 
     public var kind: String { identity.kind }

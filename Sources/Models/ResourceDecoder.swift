@@ -23,19 +23,12 @@ public enum ResourceDecoder {
         -> (resources: [Resource], issues: [DecodeIssue]) {
         var resources: [Resource] = []
         var issues: [DecodeIssue] = []
-        decode(document.root, into: &resources, &issues, insideList: false)
-        if !podTemplatePaths.isEmpty {
-            for i in resources.indices {
-                let r = resources[i]
-                resources[i].podTemplatePaths = (podTemplatePaths[r.kind] ?? [])
-                    + (podTemplatePaths[r.identity.group + "/" + r.kind] ?? [])
-            }
-        }
+        decode(document.root, into: &resources, &issues, insideList: false, podTemplatePaths)
         return (resources, issues)
     }
 
     private static func decode(_ node: YAMLNode, into resources: inout [Resource], _ issues: inout [DecodeIssue],
-                               insideList: Bool) {
+                               insideList: Bool, _ podTemplatePaths: [String: [String]]) {
         guard node.isMapping else {
             issues.append(DecodeIssue(kind: .notAnObject,
                                       message: insideList ? "List item is not an object" : "document is not a mapping; not a Kubernetes object",
@@ -59,9 +52,14 @@ public enum ResourceDecoder {
         // `kind: List` (what `kubectl get -o yaml` writes) and any `*List` kind hold objects in `items`.
         if let kindName = kind.scalar, kindName == "List" || (kindName.hasSuffix("List") && node["items"] != nil),
            let items = node["items"], items.isSequence, node["spec"] == nil {
-            for item in items.items { decode(item, into: &resources, &issues, insideList: true) }
+            for item in items.items { decode(item, into: &resources, &issues, insideList: true, podTemplatePaths) }
             return
         }
-        resources.append(Resource(node: node))
+        var paths: [String] = []
+        if !podTemplatePaths.isEmpty, let kindName = kind.scalar {
+            let group = apiVersion.scalar.map(ResourceIdentity.group(of:)) ?? ""
+            paths = (podTemplatePaths[kindName] ?? []) + (podTemplatePaths[group + "/" + kindName] ?? [])
+        }
+        resources.append(Resource(node: node, podTemplatePaths: paths))
     }
 }

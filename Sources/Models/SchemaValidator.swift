@@ -82,13 +82,13 @@ public enum SchemaValidator {
         case .object(let schema):
             guard node.isMapping else { return wrong(node, "an object (\(schema.name))", path, &issues) }
             for (key, value) in node.pairs {
-                let name = key.scalar ?? ""
                 path.push(key: key)
-                if let fieldType = schema.field(named: name) {
+                // Looked up by the key's bytes: no String per key on the clean path.
+                if let fieldType = schema.field(named: key.scalarBytes) {
                     check(value, against: fieldType, path: &path, issues: &issues)
                 } else {
                     issues.append(SchemaIssue(kind: .unknownField,
-                                              message: unknownFieldMessage(name, in: schema, path: path),
+                                              message: unknownFieldMessage(key.scalar ?? "", in: schema, path: path),
                                               node: key, path: path.text))
                 }
                 path.pop()

@@ -22,82 +22,95 @@ public struct PodTemplate: Sendable {
     public let node: YAMLNode
     public let owner: Resource
     public let workloadKind: WorkloadKind?
+    /// `spec`, when it is a mapping.
+    public let spec: PodSpec?
 
     public init(node: YAMLNode, owner: Resource, workloadKind: WorkloadKind?) {
-        self.node = node
+        self.init(PodTemplateNodes(template: node), owner: owner, workloadKind: workloadKind)
+    }
+
+    init(_ nodes: PodTemplateNodes, owner: Resource, workloadKind: WorkloadKind?) {
+        node = nodes.template
+        spec = nodes.spec
         self.owner = owner
         self.workloadKind = workloadKind
     }
 
     /// The pod template of a built-in workload, if the resource is one and has a template.
     public init?(of resource: Resource) {
-        guard let kind = resource.workloadKind else { return nil }
-        let templateNode: YAMLNode?
-        switch kind {
-        case .pod: templateNode = resource.node
-        case .cronJob: templateNode = resource.spec?["jobTemplate"]?["spec"]?["template"]
-        default: templateNode = resource.spec?["template"]
-        }
-        guard let templateNode, templateNode.isMapping else { return nil }
-        self.init(node: templateNode, owner: resource, workloadKind: kind)
+        guard let kind = resource.workloadKind, let nodes = resource.podTemplateNodes.first else { return nil }
+        self.init(nodes, owner: resource, workloadKind: kind)
     }
 
     /// Every pod template of a resource: the built-in workload's own first, then those embedded
     /// in custom resources (Argo Rollouts, Kubeflow `*ReplicaSpecs.<role>.template`, Ray worker
-    /// groups, KEDA ScaledJobs, Knative Services, …), in document order.
-    ///
-    /// `extraPaths` is the `podTemplatePaths` setting of `.palisade.yaml`: dotted paths from the
-    /// object's root (`spec.roles.*.template`; `*` is any key or index, `*Specs` any key ending
-    /// in `Specs`), keyed by `Kind` or `group/Kind`. Kinds with neither a built-in shape nor
-    /// configured paths are searched by shape (a mapping whose `spec.containers` is a list of
-    /// mappings with an `image`), to a bounded depth.
-    public static func all(of resource: Resource, extraPaths: [String: [String]] = [:]) -> [PodTemplate] {
-        if let builtin = PodTemplate(of: resource) { return [builtin] }
-        if resource.workloadKind != nil { return [] }
-        // Built-in kinds that are not workloads (Services, ConfigMaps, RBAC, …) run no pods: answer
-        // them before any table lookup, since every pod rule asks for every resource.
-        if extraPaths.isEmpty, resource.podTemplatePaths.isEmpty, !CustomPodTemplateShapes.mayCarryTemplates(resource) {
-            return []
+    /// groups, KEDA ScaledJobs, Knative Services, …), in document order. Found once, when the
+    /// resource is decoded (`templateNodes`).
+    public static func all(of resource: Resource) -> [PodTemplate] {
+        let kind = resource.workloadKind
+        return resource.podTemplateNodes.map { PodTemplate($0, owner: resource, workloadKind: kind) }
+    }
+
+    /// Where the pod templates of an object are. `configuredPaths` are the `podTemplatePaths`
+    /// of `.palisade.yaml` for its kind: dotted paths from the object's root
+    /// (`spec.roles.*.template`; `*` is any key or index, `*Specs` any key ending in `Specs`).
+    /// Kinds with neither a built-in shape nor configured paths are searched by shape (a mapping
+    /// whose `spec.containers` is a list of mappings with an `image`), to a bounded depth.
+    static func templateNodes(node: YAMLNode, identity: ResourceIdentity, workloadKind: WorkloadKind?,
+                              configuredPaths: [String]) -> [YAMLNode] {
+        if let workloadKind {
+            let template: YAMLNode?
+            switch workloadKind {
+            case .pod: template = node
+            case .cronJob: template = node["spec"]?["jobTemplate"]?["spec"]?["template"]
+            default: template = node["spec"]?["template"]
+            }
+            guard let template, template.isMapping else { return [] }
+            return [template]
         }
-        let group = resource.identity.group
-        let configured = (extraPaths[resource.kind] ?? []) + (extraPaths[group + "/" + resource.kind] ?? [])
-            + resource.podTemplatePaths
-        let known = CustomPodTemplateShapes.paths(group: group, kind: resource.kind)
-        if configured.isEmpty, known == nil, !CustomPodTemplateShapes.mayCarryTemplates(resource) { return [] }
+        // Built-in kinds that are not workloads (Services, ConfigMaps, RBAC, …) run no pods.
+        let searchable = CustomPodTemplateShapes.mayCarryTemplates(group: identity.group)
+        if configuredPaths.isEmpty, !searchable { return [] }
+        let known = CustomPodTemplateShapes.paths(group: identity.group, kind: identity.kind)
         var nodes: [YAMLNode] = []
         var seen = Set<UInt32>()
-        func add(_ node: YAMLNode) {
-            if seen.insert(node.id).inserted { nodes.append(node) }
-        }
-        for path in (known ?? []) + configured {
+        for path in (known ?? []) + configuredPaths {
             let segments = path.split(separator: ".").map(String.init)
-            for node in CustomPodTemplateShapes.resolve(segments[...], in: resource.node)
-            where node.isMapping && node["spec"]?.isMapping == true {
-                add(node)
+            for found in CustomPodTemplateShapes.resolve(segments[...], in: node)
+            where found.isMapping && found["spec"]?.isMapping == true && seen.insert(found.id).inserted {
+                nodes.append(found)
             }
         }
-        if known == nil && configured.isEmpty {
-            CustomPodTemplateShapes.search(resource.node, depth: 0, into: &nodes)
+        if known == nil && configuredPaths.isEmpty {
+            CustomPodTemplateShapes.search(node, depth: 0, into: &nodes)
         }
-        return nodes.sorted { $0.id < $1.id }.map { PodTemplate(node: $0, owner: resource, workloadKind: nil) }
+        return nodes.sorted { $0.id < $1.id }
     }
 
     public var metadata: ObjectMeta { ObjectMeta(node: node["metadata"]) }
     public var labels: StringMap { metadata.labels }
-    public var spec: PodSpec? { node["spec"].flatMap { $0.isMapping ? PodSpec(node: $0) : nil } }
+}
+
+/// What a `Resource` keeps of each of its pod templates.
+struct PodTemplateNodes: Sendable {
+    let template: YAMLNode
+    let spec: PodSpec?
+
+    init(template: YAMLNode) {
+        self.template = template
+        spec = template["spec"].flatMap { $0.isMapping ? PodSpec(node: $0) : nil }
+    }
 }
 
 /// `PodSpec`.
 public struct PodSpec: Sendable {
     public let node: YAMLNode
+    /// Init, regular and ephemeral containers, in that order; read once since nearly every
+    /// pod rule walks them.
+    public let allContainers: [Container]
 
-    public init(node: YAMLNode) { self.node = node }
-
-    public var containers: [Container] { Container.list(node["containers"], kind: .regular) }
-    public var initContainers: [Container] { Container.list(node["initContainers"], kind: .initContainer) }
-    public var ephemeralContainers: [Container] { Container.list(node["ephemeralContainers"], kind: .ephemeral) }
-    /// Regular, init and ephemeral containers, in that order.
-    public var allContainers: [Container] {
+    public init(node: YAMLNode) {
+        self.node = node
         var all: [Container] = []
         for (key, kind) in [("initContainers", Container.Kind.initContainer), ("containers", .regular),
                             ("ephemeralContainers", .ephemeral)] {
@@ -105,8 +118,12 @@ public struct PodSpec: Sendable {
             all.reserveCapacity(all.count + list.count)
             for item in list.items where item.isMapping { all.append(Container(node: item, kind: kind)) }
         }
-        return all
+        allContainers = all
     }
+
+    public var containers: [Container] { allContainers.filter { $0.kind == .regular } }
+    public var initContainers: [Container] { allContainers.filter { $0.kind == .initContainer } }
+    public var ephemeralContainers: [Container] { allContainers.filter { $0.kind == .ephemeral } }
 
     public var volumes: [YAMLNode] { node["volumes"]?.listItems ?? [] }
     public var restartPolicy: YAMLNode? { node["restartPolicy"] }
@@ -133,11 +150,6 @@ public struct Container: Sendable {
     public init(node: YAMLNode, kind: Kind) {
         self.node = node
         self.kind = kind
-    }
-
-    static func list(_ node: YAMLNode?, kind: Kind) -> [Container] {
-        guard let node, node.isSequence else { return [] }
-        return node.items.filter(\.isMapping).map { Container(node: $0, kind: kind) }
     }
 
     public var name: String? { node["name"]?.scalar }
@@ -202,9 +214,8 @@ public enum CustomPodTemplateShapes {
 
     /// Only custom resources are searched: built-in kinds (core, `apps`, `*.k8s.io`, …)
     /// either are workloads or run no pods.
-    public static func mayCarryTemplates(_ resource: Resource) -> Bool {
-        let group = resource.identity.group
-        return group.contains(".") && !group.hasSuffix(".k8s.io") && group != "palisade.dev" && resource.workloadKind == nil
+    static func mayCarryTemplates(group: String) -> Bool {
+        group.utf8.contains(UInt8(ascii: ".")) && !group.hasSuffix(".k8s.io") && group != "palisade.dev"
     }
 
     /// Whether `node` looks like a pod template: a mapping whose `spec.containers` is a

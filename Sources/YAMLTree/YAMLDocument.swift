@@ -214,3 +214,58 @@ public struct SequenceItems: RandomAccessCollection, Sendable {
         YAMLNode(document: node.document, id: node.document.children[base + position])
     }
 }
+
+/// One step from a collection to one of its children.
+public enum YAMLPathStep: Sendable {
+    /// Into a mapping: the key node of the pair taken.
+    case key(YAMLNode)
+    /// Into a sequence: the item's index.
+    case index(Int)
+}
+
+extension YAMLNode {
+    /// The steps from this node down to `target`, or nil when `target` is not below it.
+    ///
+    /// Node ids are given in document order, so a subtree's ids follow its root's: at each
+    /// level the path goes into the last child whose id is not past the target. That reads
+    /// the flat arrays directly, with no search. Aliases break the order (an alias reuses an
+    /// earlier node), so a nil answer may still mean "reachable through an alias".
+    public func descent(to target: YAMLNode) -> [YAMLPathStep]? {
+        guard target.document === document else { return nil }
+        let wanted = target.id
+        var steps: [YAMLPathStep] = []
+        var current = id
+        let nodes = document.nodes
+        let children = document.children
+        // The last of `count` children (`stride` apart from `start`) whose id is not past the
+        // target, by binary search; a wrong turn taken because of an alias ends in nil.
+        func lastNotPast(_ start: Int, _ count: Int, _ stride: Int) -> Int? {
+            var lo = 0, hi = count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if children[start + mid * stride] <= wanted { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 ? nil : lo - 1
+        }
+        while current != wanted {
+            let r = nodes[Int(current)]
+            let start = Int(r.first)
+            switch r.kind {
+            case .mapping:
+                guard let pair = lastNotPast(start, Int(r.count), 2) else { return nil }
+                let key = children[start + 2 * pair], value = children[start + 2 * pair + 1]
+                steps.append(.key(YAMLNode(document: document, id: key)))
+                if key == wanted { return steps }
+                guard value <= wanted else { return nil }
+                current = value
+            case .sequence:
+                guard let item = lastNotPast(start, Int(r.count), 1) else { return nil }
+                steps.append(.index(item))
+                current = children[start + item]
+            case .scalar:
+                return nil
+            }
+        }
+        return steps
+    }
+}

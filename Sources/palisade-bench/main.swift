@@ -18,7 +18,12 @@ let rawArguments = Array(CommandLine.arguments.dropFirst())
 let writeDirectory: String? = rawArguments.firstIndex(of: "--write").flatMap {
     $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
 }
-let arguments = rawArguments.filter { $0 != writeDirectory }.compactMap { Int($0) }
+// `--phase none|floor|tree|check` runs one phase once and exits, for counting instructions
+// (`scripts/bench-instructions.sh`): the count of `none` is the corpus set-up to subtract.
+let phase: String? = rawArguments.firstIndex(of: "--phase").flatMap {
+    $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
+}
+let arguments = rawArguments.filter { $0 != writeDirectory && $0 != phase }.compactMap { Int($0) }
 let fileCount = arguments.count > 0 ? arguments[0] : 400
 let perFile = arguments.count > 1 ? arguments[1] : 60
 let repetitions = arguments.count > 2 ? arguments[2] : 3
@@ -32,6 +37,18 @@ if let writeDirectory {
         try Data(file.bytes).write(to: url)
     }
     print("wrote \(corpus.files.count) files, \(corpus.resources) resources to \(writeDirectory)")
+    exit(0)
+}
+if let phase {
+    var sink = 0
+    let inputs = corpus.files.map { SourceInput(name: $0.name, bytes: $0.bytes) }
+    switch phase {
+    case "floor": for f in corpus.files { sink &+= libyamlOnly(f.bytes) }
+    case "tree": for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count }
+    case "check": sink &+= Checker(rules: RuleCatalogue.builtin, options: CheckOptions()).check(inputs).findings.count
+    default: break
+    }
+    print("phase \(phase): \(sink)")
     exit(0)
 }
 print("corpus: \(corpus.files.count) files, \(corpus.resources) resources, \(String(format: "%.1f", megabytes)) MiB")

@@ -2,13 +2,16 @@ import Engine
 import Models
 import Rules
 import XCTest
+import YAMLTree
 
 /// Pod templates found in custom resources: built-in shapes, the shape search, configured
 /// paths, and what workload and cross-resource rules make of them.
 final class PodTemplateTests: XCTestCase {
+    /// `extraPaths` is the `podTemplatePaths` setting, attached when the resource is decoded.
     func templatePaths(_ yaml: String, extraPaths: [String: [String]] = [:]) -> [String] {
-        let resource = resources(yaml)[0]
-        return PodTemplate.all(of: resource, extraPaths: extraPaths).map {
+        let stream = YAMLParser.parse(Array(yaml.utf8), file: "test.yaml")
+        let resource = ResourceDecoder.resources(in: stream.documents[0], podTemplatePaths: extraPaths).resources[0]
+        return PodTemplate.all(of: resource).map {
             FieldPathLocator.path(of: $0.node, under: resource.node) ?? "?"
         }
     }

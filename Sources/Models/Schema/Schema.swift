@@ -26,6 +26,10 @@ public final class ObjectSchema: Sendable {
     public let name: String
     public let fields: [(name: String, type: FieldType)]
     private let index: [String: Int]
+    /// Field names as bytes in an open-addressing table (slot → field index + 1, 0 = empty),
+    /// so the schema walk finds a key's field from the YAML bytes without making a String.
+    private let nameBytes: [[UInt8]]
+    private let slots: [Int32]
 
     public convenience init(_ name: String, _ fields: KeyValuePairs<String, FieldType>) {
         self.init(name, fields: fields.map { (name: $0.key, type: $0.value) })
@@ -38,6 +42,35 @@ public final class ObjectSchema: Sendable {
         index.reserveCapacity(fields.count)
         for (i, field) in fields.enumerated() { index[field.name] = i }
         self.index = index
+        nameBytes = fields.map { Array($0.name.utf8) }
+        var size = 8
+        while size < 2 * fields.count { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (i, name) in nameBytes.enumerated() {
+            var slot = Int(Self.hash(name[...]) & UInt64(size - 1))
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(i + 1)
+        }
+        self.slots = slots
+    }
+
+    /// FNV-1a: a few instructions a byte, plenty for tables of at most a few dozen names.
+    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0100_0000_01b3 }
+        return h
+    }
+
+    /// The type of the field whose name is `name` (UTF-8), if the object has it.
+    public func field(named name: ArraySlice<UInt8>) -> FieldType? {
+        let mask = slots.count - 1
+        var slot = Int(Self.hash(name) & UInt64(mask))
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if nameBytes[entry - 1].elementsEqual(name) { return fields[entry - 1].type }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// A type with this one's fields plus `extra` (e.g. `EphemeralContainer` is a `Container`

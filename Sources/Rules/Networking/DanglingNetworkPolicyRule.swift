@@ -98,7 +98,7 @@ public struct DanglingNetworkPolicyRule: SetRule {
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let policies = set.ofKind("NetworkPolicy").filter { set.isReported($0) }
         guard !policies.isEmpty else { return }
-        let index = PodIndex(set)
+        let index = PodIndex.shared(by: set)
         for resource in policies {
             guard let policy = NetworkPolicy(resource), let selectorNode = policy.podSelectorNode,
                   !policy.selectsAllPods else { continue }

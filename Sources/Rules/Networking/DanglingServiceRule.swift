@@ -89,7 +89,7 @@ public struct DanglingServiceRule: SetRule {
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let services = set.ofKind("Service")
         guard !services.isEmpty else { return }
-        let index = PodIndex(set)
+        let index = PodIndex.shared(by: set)
         for resource in services where set.isReported(resource) {
             guard let service = Service(resource), !service.isExternalName, service.hasSelector,
                   let selectorNode = service.selectorNode else { continue }

@@ -3,14 +3,14 @@ import Models
 import YAMLTree
 
 /// The pods a set of manifests will run, by namespace, for rules that resolve label
-/// selectors (Services, NetworkPolicies). Built once per rule run, linear in the set.
+/// selectors (Services, NetworkPolicies). Built once per run (`shared(by:)`), linear in the set.
 ///
 /// Besides the built-in workloads it records pod templates embedded in custom resources
 /// (Argo Rollouts, Kubeflow jobs, Ray clusters, Knative services, …). Their operators add
 /// labels and containers Palisade cannot see, so such pods are matched leniently: a selector
 /// key the template does not carry is taken to match. Custom resources known to create pods
 /// without embedding a template (KServe InferenceService) match any selector.
-struct PodIndex {
+struct PodIndex: Sendable {
     struct Pods {
         let owner: Resource
         let labels: [String: String]
@@ -38,6 +38,11 @@ struct PodIndex {
     /// "namespace \0 key \0 value" → pods of built-in workloads carrying that label.
     private var byLabel: [String: [Int]] = [:]
 
+    /// The index of `set`, built by the first rule that asks and shared by the others.
+    static func shared(by set: ResourceSet) -> PodIndex {
+        set.memo.value("PodIndex") { PodIndex(set) }
+    }
+
     init(_ set: ResourceSet) {
         // Custom-resource templates are indexed leniently by `discover` below.
         for template in set.podTemplates where template.workloadKind != nil {
@@ -54,7 +59,7 @@ struct PodIndex {
 
     /// Custom resources only: built-in kinds either are workloads (already indexed) or run no pods.
     private static func mayEmbedPods(_ resource: Resource) -> Bool {
-        guard WorkloadKind(rawValue: resource.kind) == nil, resource.identity.group.contains(".") else { return false }
+        guard WorkloadKind(rawValue: resource.kind) == nil, resource.identity.group.utf8.contains(UInt8(ascii: ".")) else { return false }
         return KindSchemas.schema(apiVersion: resource.apiVersion, kind: resource.kind) == nil
     }
 

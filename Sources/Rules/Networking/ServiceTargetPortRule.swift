@@ -128,7 +128,7 @@ public struct ServiceTargetPortRule: SetRule {
                 }
             }
         }
-        let index = PodIndex(set)
+        let index = PodIndex.shared(by: set)
         for (service, pods) in index.servicesWithKnownPods(in: set) {
             for port in service.ports {
                 guard let node = port.targetPortNode, !invalid.contains(node.id),

@@ -79,7 +79,7 @@ public struct UndeclaredTargetPortRule: SetRule {
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         guard !set.ofKind("Service").isEmpty else { return }
-        let index = PodIndex(set)
+        let index = PodIndex.shared(by: set)
         for (service, pods) in index.servicesWithKnownPods(in: set) where !service.isHeadless {
             var declared: Set<Int64> = []
             for pod in pods {

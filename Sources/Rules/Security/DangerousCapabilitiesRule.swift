@@ -71,7 +71,7 @@ public struct DangerousCapabilitiesRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for pod in PodSecurityView.all(resource) { checkPod(pod, resource, context, &report) }
+        for pod in PodSecurityView.all(context) { checkPod(pod, resource, context, &report) }
     }
 
     private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,

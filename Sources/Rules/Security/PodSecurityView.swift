@@ -15,9 +15,10 @@ struct PodSecurityView {
     /// read-only root filesystem, procMount) do not apply, as in the Pod Security Standards.
     let isWindows: Bool
 
-    /// One view per pod template of the resource (custom resources may carry several).
-    static func all(_ resource: Resource) -> [PodSecurityView] {
-        PodTemplate.all(of: resource).compactMap(PodSecurityView.init(template:))
+    /// One view per pod template of the resource (custom resources may carry several), built
+    /// once per resource for all the security rules.
+    static func all(_ context: ResourceContext) -> [PodSecurityView] {
+        context.view([PodSecurityView].self) { PodTemplate.all(of: $0).compactMap(PodSecurityView.init(template:)) }
     }
 
     init?(template: PodTemplate) {
