@@ -739,11 +739,11 @@ spec:
     severity: info
     summary: A LoadBalancer or NodePort Service does not keep the client source address
     expression: >-
-      !(object.?spec.?type.orValue('ClusterIP') in ['LoadBalancer', 'NodePort']) ||
-      object.?spec.?externalTrafficPolicy.orValue('Cluster') == 'Local'
+      !(variables.spec.?type.orValue('ClusterIP') in ['LoadBalancer', 'NodePort']) ||
+      variables.spec.?externalTrafficPolicy.orValue('Cluster') == 'Local'
     messageExpression: >-
-      'Service of type ' + object.spec.type + ' uses externalTrafficPolicy ' +
-      object.?spec.?externalTrafficPolicy.orValue('Cluster') + ': clients appear with node addresses'
+      'Service of type ' + variables.spec.type + ' uses externalTrafficPolicy ' +
+      variables.spec.?externalTrafficPolicy.orValue('Cluster') + ': clients appear with node addresses'
     message: the Service does not set externalTrafficPolicy Local
     remediation: >-
       Set spec.externalTrafficPolicy: Local when the workload needs client addresses (and run
