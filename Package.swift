@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "AuthzTests", dependencies: ["Authz"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "YAMLTree"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "Models", "YAMLTree"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "Models", "YAMLTree", "RuleCatalogue"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules", "RuleCatalogue"]),
         .testTarget(name: "CustomResourcesTests", dependencies: ["CustomResources", "Engine", "Rules", "Models", "YAMLTree"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Engine", "Rules", "CEL", "Models", "YAMLTree"]),

@@ -294,30 +294,6 @@ final class NetworkingTests: XCTestCase {
         XCTAssertEqual(check(NodePortRangeRule(), ["s.yaml": svc], parameters: ["nodePortRange": .string("all")]).count, 1)
     }
 
-    // MARK: load-balancer-source-ranges
-
-    func testLoadBalancerSourceRangeAnnotations() {
-        func lb(_ annotations: String) -> [String: String] {
-            ["s.yaml": """
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: gw
-                  annotations: \(annotations)
-                spec:
-                  type: LoadBalancer
-                  ports: [{port: 443}]
-                """]
-        }
-        let rule = LoadBalancerSourceRangesRule()
-        XCTAssertEqual(check(rule, lb("{}")).count, 1)
-        XCTAssertEqual(check(rule, lb("{service.beta.kubernetes.io/load-balancer-source-ranges: \"10.0.0.0/8\"}")), [])
-        XCTAssertEqual(check(rule, lb("{service.beta.kubernetes.io/aws-load-balancer-internal: \"true\"}")), [])
-        XCTAssertEqual(check(rule, lb("{service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"}")), [])
-        XCTAssertEqual(check(rule, lb("{service.beta.kubernetes.io/azure-load-balancer-internal: \"false\"}")).count, 1)
-        XCTAssertEqual(check(rule, lb("{service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing}")).count, 1)
-    }
-
     // MARK: Ingress
 
     static let ingress = """
@@ -375,20 +351,6 @@ final class NetworkingTests: XCTestCase {
         let shim = Self.ingress.replacingOccurrences(of: "metadata: {name: web, namespace: ml}",
                                                      with: "metadata: {name: web, namespace: ml, annotations: {cert-manager.io/cluster-issuer: le}}")
         XCTAssertEqual(check(rule, ["ing.yaml": shim], strict: true), [])
-    }
-
-    func testIngressWithoutTLSAcceptsCloudCertificates() {
-        let plain = """
-            apiVersion: networking.k8s.io/v1
-            kind: Ingress
-            metadata:
-              name: web
-              annotations:
-                alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:eu-west-1:123456789012:certificate/abc
-            spec:
-              rules: []
-            """
-        XCTAssertEqual(check(IngressWithoutTLSRule(), ["i.yaml": plain]), [])
     }
 
     // MARK: NetworkPolicy

@@ -24,7 +24,7 @@ final class AdmissionPolicyTests: XCTestCase {
             "28:3 internal-load-balancers/internal-annotation error a Service labelled exposure=internal gets a public load balancer (no networking.gke.io/load-balancer-type Internal annotation)",
         ])
         XCTAssertEqual(try checkFixture("training.yaml"), [
-            "14:3 training-jobs/deadline error Job train-resnet in training namespace ml-training sets no activeDeadlineSeconds",
+            "13:1 training-jobs/deadline error Job train-resnet in training namespace ml-training sets no activeDeadlineSeconds",
         ])
     }
 

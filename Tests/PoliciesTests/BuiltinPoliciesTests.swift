@@ -5,13 +5,6 @@ import XCTest
 
 /// The built-in policies through the same generic mechanism as the Swift rules' examples.
 final class BuiltinPoliciesTests: XCTestCase {
-    func findings(of rule: any Rule, in yaml: String) -> [Finding] {
-        var options = CheckOptions()
-        options.selection.only = [rule.metadata.id, PolicyErrorRule.id]
-        return Checker(rules: BuiltinPolicies.all, options: options)
-            .check([SourceInput(name: "example.yaml", bytes: Array(yaml.utf8))]).findings
-    }
-
     func testAtLeastFiveBuiltInPoliciesWithExamplesBothWays() {
         let rules = BuiltinPolicies.all.filter { $0.metadata.id != PolicyErrorRule.id }
         XCTAssertGreaterThanOrEqual(rules.count, 5)
@@ -20,29 +13,37 @@ final class BuiltinPoliciesTests: XCTestCase {
             XCTAssertFalse(m.triggering.isEmpty, "\(m.id) has no triggering example")
             XCTAssertFalse(m.nonTriggering.isEmpty, "\(m.id) has no non-triggering example")
             XCTAssertFalse(m.rationale.isEmpty || m.remediation.isEmpty || m.summary.isEmpty, "\(m.id) metadata incomplete")
+            // The generic RuleExamplesTests runs the examples; here: each says where its finding is.
+            for (i, example) in m.triggering.enumerated() {
+                XCTAssertFalse(example.positions.isEmpty, "\(m.id) fail example \(i + 1) gives no position (at:)")
+            }
         }
         XCTAssertEqual(BuiltinPolicies.all.last?.metadata.id, PolicyErrorRule.id)
     }
 
-    func testTriggeringExamplesTriggerAndOthersStayQuiet() {
-        for rule in BuiltinPolicies.all {
-            let id = rule.metadata.id
-            for (i, example) in rule.metadata.triggering.enumerated() {
-                let found = findings(of: rule, in: example.yaml)
-                XCTAssertEqual(found.filter { $0.ruleID == id }.count, 1, "\(id) fail example \(i + 1): \(summary(found))")
-                XCTAssertEqual(found.filter { $0.ruleID == PolicyErrorRule.id }.map(\.message), [], id)
-            }
-            for (i, example) in rule.metadata.nonTriggering.enumerated() {
-                let found = findings(of: rule, in: example.yaml)
-                XCTAssertEqual(summary(found), [], "\(id) pass example \(i + 1)")
-            }
-        }
-    }
-
-    func testIDsDoNotCollideWithSwiftRules() throws {
-        // The Swift rules are not visible from here without Rules; the lead wires both; check the
-        // ids against the naming scheme instead: every policy rule id is `policy/rule`.
-        for id in BuiltinPolicies.policies.ruleIDs { XCTAssertTrue(id.contains("/"), id) }
+    /// Built-in rules keep the bare ids of the Swift rules they replaced; the same file loaded
+    /// as a user policy gets `policy-name/rule-id`, so it never collides with the built-ins.
+    func testBuiltinIDsAreBareAndUserIDsQualified() throws {
+        let ids = BuiltinPolicies.policies.ruleIDs
+        XCTAssertTrue(ids.contains("job-missing-ttl"), "\(ids)")
+        for id in ids { XCTAssertFalse(id.contains("/"), id) }
+        let source = try XCTUnwrap(BuiltinPolicies.sources.first { $0.file == "policies/jobs.yaml" })
+        let user = try PolicyLoader.load(text: source.text, file: "team/jobs.yaml")
+        XCTAssertEqual(user.ruleIDs.first, "jobs/job-missing-ttl")
+        XCTAssertNoThrow(try BuiltinPolicies.policies.merging(user))
+        // Two built-in policies with the same rule id cannot ship.
+        let again = try PolicyLoader.load(text: source.text, file: "policies/jobs-copy.yaml", builtin: true)
+        XCTAssertThrowsError(try BuiltinPolicies.policies.merging(again))
+        // policy-error is reserved.
+        let reserved = """
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: p}
+        spec:
+          rules:
+          - {id: policy-error, expression: "true", message: m}
+        """
+        XCTAssertThrowsError(try PolicyLoader.load(text: reserved, file: "p.yaml", builtin: true))
     }
 
     /// `scripts/embed-policies.sh` must have been run after editing `policies/`.
@@ -68,8 +69,8 @@ final class BuiltinPoliciesTests: XCTestCase {
           - {name: ok, image: "nginx:1.27"}
           - {name: trainer, image: "trainer:1.0", resources: {limits: {nvidia.com/gpu: 2}}}
         """
-        XCTAssertEqual(summary(check(BuiltinPolicies.policies, yaml, only: ["gpu-workloads/gpu-toleration"])), [
-            "1:1 gpu-workloads/gpu-toleration info container trainer requests nvidia.com/gpu but the pod has no toleration for the nvidia.com/gpu taint",
+        XCTAssertEqual(summary(check(BuiltinPolicies.policies, yaml, only: ["gpu-toleration"])), [
+            "1:1 gpu-toleration info container trainer requests nvidia.com/gpu but the pod has no toleration for the nvidia.com/gpu taint",
         ])
     }
 }

@@ -53,6 +53,14 @@ final class LoaderErrorTests: XCTestCase {
              "policy.yaml:4:1: YAML: "),
             ("apiVersion: palisade.dev/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n  - {id: r, expression: 'true', message: m}\n  - {id: r, expression: 'true', message: m}\n",
              "policy.yaml:7:5: duplicate rule id 'r'"),
+            ("apiVersion: palisade.dev/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n  - {id: r, expression: 'true', message: m, reportAt: name}\n",
+             "policy.yaml:6:55: spec.rules[0].reportAt must be key or value"),
+            ("apiVersion: palisade.dev/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n  - {id: r, expression: 'true', message: m, fieldPath: {Job: 'spec.[x'}}\n",
+             "policy.yaml:6:62: fieldPath must be a dotted path"),
+            ("apiVersion: palisade.dev/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n  - {id: r, expression: 'true', message: m, examples: {fail: [{at: '5', object: {kind: Pod}}]}}\n",
+             "policy.yaml:6:68: example.at: '5' is not line:column"),
+            ("apiVersion: palisade.dev/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n  - {id: r, expression: 'true', message: m, examples: {pass: [{at: '5:1', object: {kind: Pod}}]}}\n",
+             "policy.yaml:6:64: unknown field example.at; expected one of object"),
         ]
         for (text, expected) in cases {
             let error = try XCTUnwrap(loadError(text), expected)

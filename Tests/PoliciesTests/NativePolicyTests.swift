@@ -55,8 +55,9 @@ final class NativePolicyTests: XCTestCase {
         XCTAssertEqual(set.ruleIDs, ["training/deadline", "training/ttl"])
         XCTAssertEqual(summary(check(set, job("ml-training", deadline: "100000"))),
                        ["8:26 training/deadline error deadline 100000 in ml-training"])
-        // No deadline: the finding points at the deepest existing node of the field path.
-        XCTAssertEqual(summary(check(set, job("ml-eval"))), ["8:3 training/deadline error deadline 0 in ml-eval"])
+        // No deadline: the finding points at the key of the deepest existing field of the
+        // field path (`spec:`), where the missing field belongs.
+        XCTAssertEqual(summary(check(set, job("ml-eval"))), ["7:1 training/deadline error deadline 0 in ml-eval"])
         XCTAssertEqual(summary(check(set, job("ml-training", deadline: "3600"))), [])
         // Not matched: other namespace, other team, excluded label.
         XCTAssertEqual(summary(check(set, job("web"))), [])
@@ -194,5 +195,68 @@ final class NativePolicyTests: XCTestCase {
         """])
         XCTAssertEqual(check(set, m.triggering[0].yaml).map(\.ruleID), ["p/r"])
         XCTAssertEqual(check(set, m.nonTriggering[0].yaml).map(\.ruleID), [])
+    }
+
+    /// `fieldPath` per kind, `reportAt: key`, and where a partly present path points.
+    func testFindingPositions() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: p}
+        spec:
+          match: {kinds: [Job, CronJob]}
+          rules:
+          - id: limit
+            expression: "false"
+            message: no backoffLimit
+            fieldPath: {Job: spec.backoffLimit, CronJob: spec.jobTemplate.spec.backoffLimit}
+          - id: whole-spec
+            expression: "false"
+            message: spec
+            fieldPath: spec
+            reportAt: key
+          - id: first-container
+            expression: "false"
+            message: container
+            fieldPath: spec.template.spec.containers[0].image
+          - id: unlisted-kind
+            expression: "false"
+            message: unlisted
+            fieldPath: {CronJob: spec.schedule}
+        """)
+        let jobs = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: j}
+        spec:
+          backoffLimit: 2
+          template:
+            spec:
+              containers: []
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: c}
+        spec:
+          schedule: "@daily"
+          jobTemplate:
+            spec: {}
+        """
+        XCTAssertEqual(summary(check(set, jobs)).sorted(), [
+            // Job. Present: the value (backoffLimit: 2).
+            "5:17 p/limit warning no backoffLimit",
+            // reportAt key: the `spec:` key.
+            "4:1 p/whole-spec warning spec",
+            // Partly present (an empty containers list): the key of the deepest existing field.
+            "8:7 p/first-container warning container",
+            // No path for this kind: the resource.
+            "1:1 p/unlisted-kind warning unlisted",
+            // CronJob. Its own path: the `spec:` key of jobTemplate, where backoffLimit belongs.
+            "16:5 p/limit warning no backoffLimit",
+            "13:1 p/whole-spec warning spec",
+            // No template at all: the CronJob's `spec:` key.
+            "13:1 p/first-container warning container",
+            "14:13 p/unlisted-kind warning unlisted",
+        ].sorted())
     }
 }

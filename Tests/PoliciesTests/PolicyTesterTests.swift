@@ -27,6 +27,9 @@ final class PolicyTesterTests: XCTestCase {
             expression: "object.data.mode != 'debug'"
             message: debug mode
             examples:
+              fail:
+              - at: "2:1"
+                object: {apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {mode: debug}}
               pass:
               - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}, data: {mode: debug}}
         ---
@@ -43,6 +46,9 @@ final class PolicyTesterTests: XCTestCase {
         let report = try PolicyTester.run(paths: [dir.path])
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(report.text, """
+        FAIL p/r fail example 1
+             expected findings at 2:1, got:
+             p/r fail example 1:1:1 warning [p/r] debug mode
         FAIL p/r pass example 1
              expected no finding, got:
              p/r pass example 1:1:1 warning [p/r] debug mode
@@ -51,7 +57,7 @@ final class PolicyTesterTests: XCTestCase {
         FAIL t: case 2 expects p/r pass
              expected no finding, got:
              t: case 2:1:1 error [policy-error] policy p, rule r: no such key: mode
-        0 passed, 3 failed
+        0 passed, 4 failed
 
         """)
     }

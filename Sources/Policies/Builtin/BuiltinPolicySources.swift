@@ -28,17 +28,21 @@ spec:
     fieldPath: spec.revisionHistoryLimit
     examples:
       fail:
-      - apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: shop}
-        spec:
-          revisionHistoryLimit: 50
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - {name: web, image: "example/web:1.0.0"}
+      - at: "7:25"
+        object:
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata:
+            name: web
+            namespace: shop
+          spec:
+            revisionHistoryLimit: 50
+            selector: {matchLabels: {app: web}}
+            template:
+              metadata: {labels: {app: web}}
+              spec:
+                containers:
+                - {name: web, image: "example/web:1.0.0"}
       pass:
       - apiVersion: apps/v1
         kind: Deployment
@@ -92,18 +96,20 @@ spec:
       your GPU node pools use); suppress this finding if your GPU nodes are not tainted.
     examples:
       fail:
-      - apiVersion: batch/v1
-        kind: Job
-        metadata: {name: train, namespace: ml}
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: train
-                image: trainer:1.0.0
-                resources:
-                  limits: {nvidia.com/gpu: 1}
+      - at: "1:1"
+        object:
+          apiVersion: batch/v1
+          kind: Job
+          metadata: {name: train, namespace: ml}
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: train
+                  image: trainer:1.0.0
+                  resources:
+                    limits: {nvidia.com/gpu: 1}
       pass:
       - apiVersion: batch/v1
         kind: Job
@@ -119,6 +125,473 @@ spec:
                 image: trainer:1.0.0
                 resources:
                   limits: {nvidia.com/gpu: 1}
+"""##),
+        ("policies/ingress.yaml", ##"""
+# Built-in policy: how Ingresses serve their hosts.
+# (The Ingress rules that follow references to Services and Secrets stay in Swift.)
+apiVersion: palisade.dev/v1
+kind: Policy
+metadata:
+  name: ingress
+spec:
+  description: An Ingress is the front door of a workload; it should not serve it over plain HTTP.
+  area: networking
+  match:
+    kinds: [Ingress]
+  variables:
+  - name: annotations
+    expression: >-
+      type(object.?metadata.orValue(null)) == map && type(object.metadata.?annotations.orValue(null)) == map
+        ? object.metadata.annotations : {}
+  rules:
+  - id: ingress-without-tls
+    severity: warning
+    summary: "An Ingress serves plain HTTP: it has no tls section"
+    rationale: >-
+      Without spec.tls the controller serves the hosts over plain HTTP, so credentials, tokens
+      and model inputs cross the network unencrypted and can be read or altered on the way.
+      Ingresses whose load balancer terminates TLS with a cloud certificate
+      (alb.ingress.kubernetes.io/certificate-arn, ingress.gcp.kubernetes.io/pre-shared-cert,
+      networking.gke.io/managed-certificates) are not reported.
+    # Passes without a spec mapping (the schema rules report that), with a non-empty tls, or
+    # with an annotation naming a cloud certificate (any scalar value).
+    expression: >-
+      type(object.?spec.orValue(null)) != map ||
+      cel.bind(tls, object.spec.?tls.orValue(null), type(tls) in [list, map, string] ? size(tls) > 0 : tls != null) ||
+      ['alb.ingress.kubernetes.io/certificate-arn', 'ingress.gcp.kubernetes.io/pre-shared-cert',
+       'networking.gke.io/managed-certificates'].exists(key,
+        key in variables.annotations && !(type(variables.annotations[key]) in [list, map]))
+    messageExpression: >-
+      'Ingress "' + string(object.metadata.?name.orValue('')) + '" has no tls section; its hosts are served over plain HTTP'
+    message: the Ingress has no tls section; its hosts are served over plain HTTP
+    remediation: >-
+      Add spec.tls with the hosts and a secretName holding the certificate (cert-manager can
+      issue it: annotate the Ingress with cert-manager.io/cluster-issuer). The finding points at
+      the Ingress's spec key.
+    fieldPath: spec
+    reportAt: key
+    examples:
+      fail:
+      - at: "6:1"
+        object:
+          apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata:
+            name: jupyterhub
+            namespace: ml-notebooks
+          spec:
+            ingressClassName: nginx
+            rules:
+            - host: hub.example.com
+              http:
+                paths:
+                - path: /
+                  pathType: Prefix
+                  backend:
+                    service:
+                      name: proxy-public
+                      port:
+                        name: http
+      - at: "6:1"
+        object:
+          apiVersion: networking.k8s.io/v1
+          kind: Ingress
+          metadata:
+            name: jupyterhub
+            namespace: ml-notebooks
+          spec:
+            tls: []
+            defaultBackend:
+              service:
+                name: proxy-public
+                port:
+                  name: http
+      pass:
+      - apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: jupyterhub
+          namespace: ml-notebooks
+          annotations:
+            cert-manager.io/cluster-issuer: letsencrypt
+        spec:
+          ingressClassName: nginx
+          tls:
+          - hosts:
+            - hub.example.com
+            secretName: hub-tls
+          rules:
+          - host: hub.example.com
+            http:
+              paths:
+              - path: /
+                pathType: Prefix
+                backend:
+                  service:
+                    name: proxy-public
+                    port:
+                      name: http
+      - apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          annotations:
+            alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:eu-west-1:123456789012:certificate/abc
+        spec:
+          rules: []
+"""##),
+        ("policies/jobs.yaml", ##"""
+# Built-in policy: cleanup, retries and deadlines of Jobs and CronJobs.
+# (invalid-cron-schedule and invalid-cronjob-timezone stay in Swift: they parse cron syntax and
+# time zone names.)
+apiVersion: palisade.dev/v1
+kind: Policy
+metadata:
+  name: jobs
+spec:
+  description: >-
+    Batch work that is never cleaned up, retried blindly or never stopped holds nodes, GPUs and
+    quota long after it is useful.
+  area: jobs
+  match:
+    kinds: [Job, CronJob]
+  variables:
+  # spec when it is a mapping, else null (no finding: the schema rules report a malformed spec).
+  - name: spec
+    expression: "type(object.?spec.orValue(null)) == map ? object.spec : null"
+  # The Job spec: a Job's spec or a CronJob's spec.jobTemplate.spec; null when absent or not a mapping.
+  - name: jobSpec
+    expression: >-
+      variables.spec == null ? null :
+      object.kind == 'Job' ? variables.spec :
+      type(variables.spec.?jobTemplate.orValue(null)) == map &&
+        type(variables.spec.jobTemplate.?spec.orValue(null)) == map ? variables.spec.jobTemplate.spec : null
+  # Who sets the Job spec, for messages.
+  - name: owner
+    expression: "object.kind == 'CronJob' ? 'CronJob jobTemplate' : 'Job'"
+  rules:
+  - id: job-missing-ttl
+    severity: info
+    summary: Job sets no ttlSecondsAfterFinished
+    rationale: >-
+      A finished Job and its pods stay in the cluster until someone deletes them: training and
+      batch namespaces fill up with completed pods, and re-applying the same Job name fails
+      because the Job's template is immutable. CronJobs are not reported (their history limits
+      clean up). If a GitOps tool (Argo CD, Flux) owns the Job, it recreates a Job removed by the
+      TTL, so use that tool's hook deletion policy instead.
+    expression: >-
+      object.kind != 'Job' || variables.jobSpec == null || has(variables.jobSpec.ttlSecondsAfterFinished)
+    message: Job sets no ttlSecondsAfterFinished; it and its pods stay in the cluster after it finishes
+    remediation: >-
+      Set spec.ttlSecondsAfterFinished (e.g. 86400 to keep logs for a day). The finding points at
+      the Job's spec key.
+    fieldPath: spec.ttlSecondsAfterFinished
+    examples:
+      fail:
+      - at: "5:1"
+        object:
+          apiVersion: batch/v1
+          kind: Job
+          metadata:
+            name: train-resnet
+          spec:
+            backoffLimit: 2
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: train
+                  image: ghcr.io/acme/trainer:2.4.1
+      pass:
+      - apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: train-resnet
+        spec:
+          ttlSecondsAfterFinished: 86400
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: train
+                image: ghcr.io/acme/trainer:2.4.1
+      - apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: nightly-finetune
+        spec:
+          schedule: "0 2 * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: finetune
+                    image: ghcr.io/acme/finetune:1.3.0
+  - id: job-backoff-limit-unset
+    severity: info
+    summary: Job sets no backoffLimit
+    rationale: >-
+      An unset backoffLimit means 6 retries with exponential back-off (up to 6 minutes apart).
+      For a long training job that fails deterministically (bad config, out-of-memory) that is
+      seven full runs of GPU time before the Job is marked failed. Indexed Jobs with
+      backoffLimitPerIndex are not reported.
+    expression: >-
+      variables.jobSpec == null || has(variables.jobSpec.backoffLimit) ||
+      has(variables.jobSpec.backoffLimitPerIndex)
+    messageExpression: variables.owner + ' sets no backoffLimit; a failing Job is retried 6 times by default'
+    message: Job sets no backoffLimit; a failing Job is retried 6 times by default
+    remediation: >-
+      Set spec.backoffLimit to the retries you really want (often 0–2 for training, with
+      checkpointing), or use podFailurePolicy to fail fast on non-retriable exit codes. The
+      finding points at the Job's spec key (jobTemplate.spec for CronJobs).
+    fieldPath:
+      Job: spec.backoffLimit
+      CronJob: spec.jobTemplate.spec.backoffLimit
+    examples:
+      fail:
+      - at: "8:5"
+        object:
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata:
+            name: nightly-finetune
+          spec:
+            schedule: "0 2 * * *"
+            jobTemplate:
+              spec:
+                template:
+                  spec:
+                    restartPolicy: Never
+                    containers:
+                    - name: finetune
+                      image: ghcr.io/acme/finetune:1.3.0
+      - at: "5:1"
+        object:
+          apiVersion: batch/v1
+          kind: Job
+          metadata:
+            name: train-resnet
+          spec:
+            ttlSecondsAfterFinished: 86400
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: train
+                  image: ghcr.io/acme/trainer:2.4.1
+      pass:
+      - apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: train-resnet
+        spec:
+          backoffLimit: 1
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: train
+                image: ghcr.io/acme/trainer:2.4.1
+      - apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: shard-eval
+        spec:
+          completionMode: Indexed
+          completions: 8
+          parallelism: 8
+          backoffLimitPerIndex: 1
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: eval
+                image: ghcr.io/acme/eval:1.0.0
+  - id: job-missing-active-deadline
+    severity: warning
+    enabled: false
+    summary: Job sets no activeDeadlineSeconds
+    rationale: >-
+      Without a deadline a Job that hangs (a stuck collective operation, a data loader waiting
+      forever) holds its nodes and GPUs indefinitely; nothing marks it failed.
+    expression: variables.jobSpec == null || has(variables.jobSpec.activeDeadlineSeconds)
+    messageExpression: variables.owner + ' sets no activeDeadlineSeconds; a hung run holds its nodes forever'
+    message: Job sets no activeDeadlineSeconds; a hung run holds its nodes forever
+    remediation: >-
+      Set spec.activeDeadlineSeconds comfortably above the expected run time. The finding points
+      at the Job's spec key (jobTemplate.spec for CronJobs).
+    fieldPath:
+      Job: spec.activeDeadlineSeconds
+      CronJob: spec.jobTemplate.spec.activeDeadlineSeconds
+    examples:
+      fail:
+      - at: "5:1"
+        object:
+          apiVersion: batch/v1
+          kind: Job
+          metadata:
+            name: train-resnet
+          spec:
+            backoffLimit: 1
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: train
+                  image: ghcr.io/acme/trainer:2.4.1
+      - at: "8:5"
+        object:
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata:
+            name: nightly-finetune
+          spec:
+            schedule: "0 2 * * *"
+            jobTemplate:
+              spec:
+                backoffLimit: 1
+                template:
+                  spec:
+                    restartPolicy: Never
+                    containers:
+                    - name: finetune
+                      image: ghcr.io/acme/finetune:1.3.0
+      pass:
+      - apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: train-resnet
+        spec:
+          activeDeadlineSeconds: 172800
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: train
+                image: ghcr.io/acme/trainer:2.4.1
+  - id: cronjob-missing-starting-deadline
+    severity: info
+    summary: CronJob sets no startingDeadlineSeconds
+    rationale: >-
+      Without startingDeadlineSeconds the controller counts every missed run since the last one;
+      after an outage of the controller, a long suspend or a clock jump with more than 100 missed
+      runs it stops scheduling the CronJob with "too many missed start times". It also starts a
+      missed run however late it is.
+    expression: >-
+      object.kind != 'CronJob' || variables.spec == null || has(variables.spec.startingDeadlineSeconds)
+    message: CronJob sets no startingDeadlineSeconds; after more than 100 missed runs it stops being scheduled
+    remediation: >-
+      Set spec.startingDeadlineSeconds to how late a run may still start (e.g. 300; at least 10,
+      since the controller checks every 10 seconds). The finding points at the CronJob's spec key.
+    fieldPath: spec.startingDeadlineSeconds
+    examples:
+      fail:
+      - at: "5:1"
+        object:
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata:
+            name: nightly-finetune
+          spec:
+            schedule: "0 2 * * *"
+            concurrencyPolicy: Forbid
+            jobTemplate:
+              spec:
+                template:
+                  spec:
+                    restartPolicy: Never
+                    containers:
+                    - name: finetune
+                      image: ghcr.io/acme/finetune:1.3.0
+      pass:
+      - apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: nightly-finetune
+        spec:
+          schedule: "0 2 * * *"
+          startingDeadlineSeconds: 600
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: finetune
+                    image: ghcr.io/acme/finetune:1.3.0
+  - id: cronjob-concurrency-allow
+    severity: info
+    summary: CronJob allows concurrent runs (concurrencyPolicy Allow or unset)
+    rationale: >-
+      With the default Allow, a run that outlasts its interval overlaps the next one: two
+      fine-tuning runs write the same checkpoint, two exports race on the same table, and slow
+      runs pile up until the namespace's quota is gone.
+    expression: >-
+      object.kind != 'CronJob' || variables.spec == null ||
+      (has(variables.spec.concurrencyPolicy) && variables.spec.concurrencyPolicy != 'Allow')
+    messageExpression: >-
+      has(variables.spec.concurrencyPolicy)
+        ? 'concurrencyPolicy Allow lets a slow run overlap the next one; use Forbid or Replace'
+        : 'CronJob sets no concurrencyPolicy, so the default Allow lets a slow run overlap the next one; use Forbid or Replace'
+    message: CronJob allows concurrent runs; use concurrencyPolicy Forbid or Replace
+    remediation: >-
+      Set spec.concurrencyPolicy to Forbid (skip a run while the previous one is active) or
+      Replace (stop the old run); keep Allow only for runs that are independent of each other.
+    fieldPath: spec.concurrencyPolicy
+    examples:
+      fail:
+      - at: "5:1"
+        object:
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata:
+            name: nightly-finetune
+          spec:
+            schedule: "0 2 * * *"
+            startingDeadlineSeconds: 600
+            jobTemplate:
+              spec:
+                template:
+                  spec:
+                    restartPolicy: Never
+                    containers:
+                    - name: finetune
+                      image: ghcr.io/acme/finetune:1.3.0
+      - at: "7:22"
+        object:
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata:
+            name: export-metrics
+          spec:
+            schedule: "*/15 * * * *"
+            concurrencyPolicy: Allow
+            jobTemplate:
+              spec:
+                template:
+                  spec:
+                    restartPolicy: OnFailure
+                    containers:
+                    - name: export
+                      image: ghcr.io/acme/exporter:1.2.0
+      pass:
+      - apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: nightly-finetune
+        spec:
+          schedule: "0 2 * * *"
+          concurrencyPolicy: Forbid
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: finetune
+                    image: ghcr.io/acme/finetune:1.3.0
 """##),
         ("policies/pod-scheduling.yaml", ##"""
 # Built-in policy: spreading replicas and scheduling priority.
@@ -152,16 +625,20 @@ spec:
     fieldPath: spec.replicas
     examples:
       fail:
-      - apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: api, namespace: shop}
-        spec:
-          replicas: 3
-          selector: {matchLabels: {app: api}}
-          template:
-            metadata: {labels: {app: api}}
-            spec:
-              containers: [{name: api, image: "api:1.0.0"}]
+      - at: "7:13"
+        object:
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata:
+            name: api
+            namespace: shop
+          spec:
+            replicas: 3
+            selector: {matchLabels: {app: api}}
+            template:
+              metadata: {labels: {app: api}}
+              spec:
+                containers: [{name: api, image: "api:1.0.0"}]
       pass:
       - apiVersion: apps/v1
         kind: Deployment
@@ -182,19 +659,27 @@ spec:
     expression: has(variables.podSpec.priorityClassName)
     message: the pod template sets no priorityClassName, so it gets the cluster's default priority
     remediation: Set spec.template.spec.priorityClassName to one of your cluster's PriorityClasses.
-    fieldPath: spec.template.spec
+    fieldPath: spec.template.spec.priorityClassName
     examples:
       fail:
-      - apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: db, namespace: data}
-        spec:
-          serviceName: db
-          selector: {matchLabels: {app: db}}
-          template:
-            metadata: {labels: {app: db}}
-            spec:
-              containers: [{name: db, image: "postgres:16.4"}]
+      - at: "15:5"
+        object:
+          apiVersion: apps/v1
+          kind: StatefulSet
+          metadata:
+            name: db
+            namespace: data
+          spec:
+            serviceName: db
+            selector:
+              matchLabels:
+                app: db
+            template:
+              metadata:
+                labels:
+                  app: db
+              spec:
+                containers: [{name: db, image: "postgres:16.4"}]
       pass:
       - apiVersion: apps/v1
         kind: StatefulSet
@@ -219,18 +704,46 @@ spec:
     With the default externalTrafficPolicy (Cluster), traffic from a load balancer or node port
     may take an extra hop to another node and arrives with the node's address instead of the
     client's, which breaks source-IP allow lists and audit logs.
+  area: networking
   match:
     kinds: [Service]
+    apiGroups: [""]
+  variables:
+  # spec and metadata.annotations when they are mappings, else {}.
+  - name: spec
+    expression: "type(object.?spec.orValue(null)) == map ? object.spec : {}"
+  - name: annotations
+    expression: >-
+      type(object.?metadata.orValue(null)) == map && type(object.metadata.?annotations.orValue(null)) == map
+        ? object.metadata.annotations : {}
+  # A cloud annotation keeps the load balancer on the private network (GKE, AWS, Azure, OCI,
+  # OpenStack, IBM, Alibaba). Values compare lower-cased; '*' accepts any value but false.
+  - name: internal
+    expression: >-
+      cel.bind(internalAnnotations, {
+        'networking.gke.io/load-balancer-type': 'internal',
+        'cloud.google.com/load-balancer-type': 'internal',
+        'service.beta.kubernetes.io/aws-load-balancer-internal': '*',
+        'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal',
+        'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+        'service.beta.kubernetes.io/oci-load-balancer-internal': 'true',
+        'service.beta.kubernetes.io/openstack-internal-load-balancer': 'true',
+        'service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type': 'private',
+        'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'intranet'
+      }, internalAnnotations.exists(key,
+        cel.bind(v, variables.annotations[?key].orValue(''),
+          cel.bind(text, type(v) == string ? v.lowerAscii() : type(v) in [bool, int, uint, double] ? string(v) : '',
+            internalAnnotations[key] == '*' ? text != '' && text != 'false' : text == internalAnnotations[key]))))
   rules:
   - id: external-traffic-policy
     severity: info
     summary: A LoadBalancer or NodePort Service does not keep the client source address
     expression: >-
-      !(object.?spec.?type.orValue('ClusterIP') in ['LoadBalancer', 'NodePort']) ||
-      object.?spec.?externalTrafficPolicy.orValue('Cluster') == 'Local'
+      !(variables.spec.?type.orValue('ClusterIP') in ['LoadBalancer', 'NodePort']) ||
+      variables.spec.?externalTrafficPolicy.orValue('Cluster') == 'Local'
     messageExpression: >-
-      'Service of type ' + object.spec.type + ' uses externalTrafficPolicy ' +
-      object.?spec.?externalTrafficPolicy.orValue('Cluster') + ': clients appear with node addresses'
+      'Service of type ' + variables.spec.type + ' uses externalTrafficPolicy ' +
+      variables.spec.?externalTrafficPolicy.orValue('Cluster') + ': clients appear with node addresses'
     message: the Service does not set externalTrafficPolicy Local
     remediation: >-
       Set spec.externalTrafficPolicy: Local when the workload needs client addresses (and run
@@ -238,13 +751,17 @@ spec:
     fieldPath: spec.type
     examples:
       fail:
-      - apiVersion: v1
-        kind: Service
-        metadata: {name: gateway, namespace: edge}
-        spec:
-          type: LoadBalancer
-          selector: {app: gateway}
-          ports: [{port: 443, targetPort: 8443}]
+      - at: "7:9"
+        object:
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: gateway
+            namespace: edge
+          spec:
+            type: LoadBalancer
+            selector: {app: gateway}
+            ports: [{port: 443, targetPort: 8443}]
       pass:
       - apiVersion: v1
         kind: Service
@@ -254,6 +771,182 @@ spec:
           externalTrafficPolicy: Local
           selector: {app: gateway}
           ports: [{port: 443, targetPort: 8443}]
+  - id: exposed-service
+    severity: info
+    enabled: false
+    summary: A Service of type NodePort or LoadBalancer is reachable from outside the cluster
+    rationale: >-
+      A NodePort Service opens its port on every node, and a LoadBalancer Service asks the cloud
+      for an external address as well. Either makes the workload reachable from outside the
+      cluster network, which should be a deliberate choice, reviewed like any other public
+      endpoint. Load balancers made internal with a cloud annotation are not reported.
+    expression: >-
+      variables.spec.?type.orValue('') != 'NodePort' &&
+      (variables.spec.?type.orValue('') != 'LoadBalancer' || variables.internal)
+    messageExpression: >-
+      variables.spec.type == 'NodePort'
+        ? "type NodePort opens the Service's ports on every node"
+        : 'type LoadBalancer gives the Service an address reachable from outside the cluster'
+    message: the Service is reachable from outside the cluster
+    remediation: >-
+      Use type ClusterIP behind an Ingress or Gateway that terminates TLS and authenticates, or
+      keep the exposure and suppress this finding with a reason. The finding points at spec.type.
+    fieldPath: spec.type
+    examples:
+      fail:
+      - at: "7:9"
+        object:
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: label-studio
+            namespace: ml-labeling
+          spec:
+            type: NodePort
+            selector:
+              app: label-studio
+            ports:
+            - port: 8080
+      - at: "7:9"
+        object:
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: llm-gateway
+            namespace: ml-serving
+          spec:
+            type: LoadBalancer
+            selector:
+              app: llm-gateway
+            ports:
+            - port: 443
+      pass:
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: label-studio
+          namespace: ml-labeling
+        spec:
+          selector:
+            app: label-studio
+          ports:
+          - port: 8080
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: llm-gateway
+          namespace: ml-serving
+          annotations:
+            service.beta.kubernetes.io/aws-load-balancer-internal: "true"
+        spec:
+          type: LoadBalancer
+          selector:
+            app: llm-gateway
+          ports:
+          - port: 443
+  - id: load-balancer-source-ranges
+    severity: warning
+    summary: A LoadBalancer Service accepts traffic from any address
+    rationale: >-
+      Without spec.loadBalancerSourceRanges a cloud load balancer accepts connections from the
+      whole internet. Model endpoints, notebooks and dashboards exposed this way are found by
+      scanners within hours. Internal load balancers (GKE, AWS, Azure, OCI, OpenStack, IBM and
+      Alibaba annotations) stay on the private network and are not reported.
+    expression: >-
+      variables.spec.?type.orValue('') != 'LoadBalancer' || variables.internal ||
+      cel.bind(ranges, variables.spec.?loadBalancerSourceRanges.orValue([]),
+        type(ranges) in [list, map] && size(ranges) > 0) ||
+      cel.bind(ranges, variables.annotations[?'service.beta.kubernetes.io/load-balancer-source-ranges'].orValue(''),
+        type(ranges) == string ? ranges != '' : type(ranges) in [bool, int, uint, double])
+    messageExpression: >-
+      'LoadBalancer Service "' + string(object.metadata.?name.orValue('')) +
+      '" has no loadBalancerSourceRanges; it accepts traffic from any address'
+    message: the LoadBalancer Service has no loadBalancerSourceRanges; it accepts traffic from any address
+    remediation: >-
+      List the client networks in spec.loadBalancerSourceRanges (or the
+      service.beta.kubernetes.io/load-balancer-source-ranges annotation), make the load balancer
+      internal with your cloud's annotation, or write 0.0.0.0/0 explicitly for a service that is
+      meant to be public. The finding points at spec.type.
+    fieldPath: spec.type
+    examples:
+      fail:
+      - at: "7:9"
+        object:
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: llm-gateway
+            namespace: ml-serving
+          spec:
+            type: LoadBalancer
+            selector:
+              app: llm-gateway
+            ports:
+            - name: https
+              port: 443
+              targetPort: 8443
+      - at: "9:9"
+        object:
+          apiVersion: v1
+          kind: Service
+          metadata:
+            name: gateway
+            annotations:
+              service.beta.kubernetes.io/azure-load-balancer-internal: "false"
+              service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
+          spec:
+            type: LoadBalancer
+            ports:
+            - port: 443
+      pass:
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: llm-gateway
+          namespace: ml-serving
+        spec:
+          type: LoadBalancer
+          loadBalancerSourceRanges:
+          - 203.0.113.0/24
+          selector:
+            app: llm-gateway
+          ports:
+          - name: https
+            port: 443
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: llm-gateway
+          namespace: ml-serving
+          annotations:
+            networking.gke.io/load-balancer-type: Internal
+        spec:
+          type: LoadBalancer
+          selector:
+            app: llm-gateway
+          ports:
+          - name: https
+            port: 443
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: gateway
+          annotations:
+            service.beta.kubernetes.io/load-balancer-source-ranges: 10.0.0.0/8
+        spec:
+          type: LoadBalancer
+          ports:
+          - port: 443
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: gateway
+          annotations:
+            service.beta.kubernetes.io/azure-load-balancer-internal: "true"
+        spec:
+          type: LoadBalancer
+          ports:
+          - port: 443
 """##),
         ("policies/volume-claims.yaml", ##"""
 # Built-in policy: PersistentVolumeClaim sizes.
@@ -283,13 +976,31 @@ spec:
     fieldPath: spec.resources.requests.storage
     examples:
       fail:
-      - apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: db}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources:
-            requests: {storage: 10GB}
+      - at: "11:16"
+        object:
+          apiVersion: v1
+          kind: PersistentVolumeClaim
+          metadata:
+            name: data
+            namespace: db
+          spec:
+            accessModes:
+            - ReadWriteOnce
+            resources:
+              requests:
+                storage: 10GB
+      # No storage request at all: the finding points at the key where it belongs (resources).
+      - at: "9:3"
+        object:
+          apiVersion: v1
+          kind: PersistentVolumeClaim
+          metadata:
+            name: data
+            namespace: db
+          spec:
+            accessModes:
+            - ReadWriteOnce
+            resources: {}
       pass:
       - apiVersion: v1
         kind: PersistentVolumeClaim
@@ -308,13 +1019,19 @@ spec:
     fieldPath: spec.resources.requests.storage
     examples:
       fail:
-      - apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: scratch, namespace: ml}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources:
-            requests: {storage: 2000Gi}
+      - at: "11:16"
+        object:
+          apiVersion: v1
+          kind: PersistentVolumeClaim
+          metadata:
+            name: scratch
+            namespace: ml
+          spec:
+            accessModes:
+            - ReadWriteOnce
+            resources:
+              requests:
+                storage: 2000Gi
       pass:
       - apiVersion: v1
         kind: PersistentVolumeClaim

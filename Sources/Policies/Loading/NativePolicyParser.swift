@@ -4,12 +4,13 @@ import YAMLTree
 
 /// Reads `apiVersion: palisade.dev/v1, kind: Policy` documents.
 enum NativePolicyParser {
-    static func parse(_ root: FieldReader) throws(PolicyError) -> NativePolicy {
+    /// `builtin`: a policy of `policies/`, whose rule ids are not prefixed with its name.
+    static func parse(_ root: FieldReader, builtin: Bool) throws(PolicyError) -> NativePolicy {
         try root.allowOnly(["apiVersion", "kind", "metadata", "spec"])
         let metadata = try root.requiredMapping("metadata")
         let name = try metadata.requiredString("name")
         let spec = try root.requiredMapping("spec")
-        try spec.allowOnly(["description", "match", "variables", "rules"])
+        try spec.allowOnly(["description", "area", "match", "variables", "rules"])
         let variables = try PolicyParsing.variables(spec, names: CompiledExpression.nativeVariables)
         let ruleReaders = try spec.mappings("rules")
         guard !ruleReaders.isEmpty else { throw PolicyError("spec.rules must list at least one rule", at: spec.node) }
@@ -22,6 +23,7 @@ enum NativePolicyParser {
         }
         return NativePolicy(name: name, file: root.node.file, position: root.node.position,
                             description: try spec.string("description"),
+                            area: try spec.string("area") ?? "policies", ruleIDPrefix: builtin ? "" : name + "/",
                             match: try spec.mapping("match").map { (m) throws(PolicyError) in try match(m, allowExclude: true) }
                                 ?? PolicyMatch(),
                             variables: variables, rules: rules)
@@ -50,7 +52,7 @@ enum NativePolicyParser {
 
     static func rule(_ r: FieldReader) throws(PolicyError) -> NativeRule {
         try r.allowOnly(["id", "severity", "expression", "message", "messageExpression", "summary", "rationale",
-                         "remediation", "fieldPath", "examples", "enabled"])
+                         "remediation", "fieldPath", "reportAt", "examples", "enabled"])
         let id = try r.requiredString("id")
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
             throw PolicyError("\(r.child("id")) '\(id)' may hold only letters, digits, '-', '_' and '.'", at: r.node["id"] ?? r.node)
@@ -75,11 +77,18 @@ enum NativePolicyParser {
             guard let b = e.boolValue else { throw PolicyError("\(r.child("enabled")) must be true or false", at: e) }
             enabled = b
         }
-        var pass: [String] = [], fail: [String] = []
+        var reportAtKey = false
+        if let at = try r.string("reportAt") {
+            guard at == "key" || at == "value" else {
+                throw PolicyError("\(r.child("reportAt")) must be key or value", at: r.node["reportAt"] ?? r.node)
+            }
+            reportAtKey = at == "key"
+        }
+        var pass: [RuleExample] = [], fail: [RuleExample] = []
         if let examples = try r.mapping("examples") {
             try examples.allowOnly(["pass", "fail"])
-            pass = try examples.sequence("pass").map { (n) throws(PolicyError) in try example(n) }
-            fail = try examples.sequence("fail").map { (n) throws(PolicyError) in try example(n) }
+            pass = try examples.sequence("pass").map { (n) throws(PolicyError) in try example(n, failing: false) }
+            fail = try examples.sequence("fail").map { (n) throws(PolicyError) in try example(n, failing: true) }
         }
         return NativeRule(
             id: id, severity: severity,
@@ -89,18 +98,52 @@ enum NativePolicyParser {
             summary: try r.string("summary"), rationale: try r.string("rationale"),
             remediation: try r.string("remediation") ?? "",
             fieldPath: try r.node("fieldPath").map { (n) throws(PolicyError) in try fieldPath(n) },
-            enabled: enabled, passExamples: pass, failExamples: fail)
+            reportAtKey: reportAtKey, enabled: enabled, passExamples: pass, failExamples: fail)
     }
 
-    static func example(_ node: YAMLNode) throws(PolicyError) -> String {
+    /// A manifest, or `{object: manifest, at: "line:column"}` (or a list of positions) for a
+    /// failing example whose finding position is checked. Positions count in the example as
+    /// `palisade explain` prints it: block style, two-space indentation, line 1 = apiVersion.
+    static func example(_ node: YAMLNode, failing: Bool) throws(PolicyError) -> RuleExample {
         guard node.isMapping else { throw PolicyError("an example must be a Kubernetes object (a mapping)", at: node) }
-        return YAMLEmitter.document(node)
+        guard node["object"] != nil else { return RuleExample(YAMLEmitter.document(node)) }
+        let wrapper = try FieldReader(node, path: "example")
+        try wrapper.allowOnly(failing ? ["object", "at"] : ["object"])
+        let object = try wrapper.requiredMapping("object")
+        var example = RuleExample(YAMLEmitter.document(object.node))
+        if let at = wrapper.node("at") {
+            if at.isSequence {
+                example.positions = try wrapper.strings("at")
+            } else {
+                example.positions = [try wrapper.requiredString("at")]
+            }
+            for p in example.positions where !isPosition(p) {
+                throw PolicyError("example.at: '\(p)' is not line:column", at: at)
+            }
+        }
+        return example
     }
 
-    /// `spec.containers[0].image` or `metadata.labels.app\.kubernetes\.io/name` is not
-    /// needed; keys with dots are written in brackets: `metadata.labels['app.kubernetes.io/name']`.
-    static func fieldPath(_ node: YAMLNode) throws(PolicyError) -> [FieldPathSegment] {
-        guard let text = node.scalar, let segments = FieldPathSegment.parse(text) else {
+    private static func isPosition(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { Int($0).map { $0 > 0 } ?? false }
+    }
+
+    /// `spec.containers[0].image`; keys with dots are written in brackets:
+    /// `metadata.labels['app.kubernetes.io/name']`. Or a mapping from kind (or `*`) to such a path.
+    static func fieldPath(_ node: YAMLNode) throws(PolicyError) -> FieldPath {
+        guard node.isMapping else { return FieldPath(byKind: ["*": try segments(node)]) }
+        var byKind: [String: [FieldPathSegment]] = [:]
+        for (k, v) in node.pairs {
+            guard let kind = k.scalar, !kind.isEmpty else { throw PolicyError("fieldPath keys must be kinds or *", at: k) }
+            byKind[kind] = try segments(v)
+        }
+        guard !byKind.isEmpty else { throw PolicyError("fieldPath must not be empty", at: node) }
+        return FieldPath(byKind: byKind)
+    }
+
+    private static func segments(_ node: YAMLNode) throws(PolicyError) -> [FieldPathSegment] {
+        guard node.isScalar, let text = node.scalar, let segments = FieldPathSegment.parse(text) else {
             throw PolicyError("fieldPath must be a dotted path such as spec.template.spec.containers[0]", at: node)
         }
         return segments

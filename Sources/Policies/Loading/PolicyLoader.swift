@@ -22,9 +22,11 @@ public enum PolicyLoader {
         return try PolicySet(documents)
     }
 
-    /// Policies from text (built-in policies, tests).
-    public static func load(text: String, file: String) throws(PolicyError) -> PolicySet {
-        var documents = PolicyDocuments()
+    /// Policies from text (built-in policies, tests). `builtin`: the text is one of the
+    /// built-in policies, whose rule ids are bare (`job-missing-ttl`) instead of
+    /// `policy-name/rule-id`.
+    public static func load(text: String, file: String, builtin: Bool = false) throws(PolicyError) -> PolicySet {
+        var documents = PolicyDocuments(builtin: builtin)
         try documents.add(bytes: Array(text.utf8), file: file)
         return try PolicySet(documents)
     }
@@ -53,6 +55,8 @@ public enum PolicyLoader {
 
 /// The parsed documents of one or more policy files, before they are combined.
 struct PolicyDocuments {
+    /// Built-in policies: native rule ids without the policy name.
+    var builtin = false
     var native: [NativePolicy] = []
     var admission: [AdmissionPolicy] = []
     var bindings: [AdmissionBinding] = []
@@ -73,7 +77,7 @@ struct PolicyDocuments {
             let kind = try reader.string("kind") ?? ""
             switch (apiVersion, kind) {
             case (PolicyLoader.apiVersion, "Policy"):
-                native.append(try NativePolicyParser.parse(reader))
+                native.append(try NativePolicyParser.parse(reader, builtin: builtin))
             case (PolicyLoader.apiVersion, "PolicyTest"):
                 tests.append(root)
             case (_, "ValidatingAdmissionPolicy") where apiVersion.hasPrefix("admissionregistration.k8s.io/"):

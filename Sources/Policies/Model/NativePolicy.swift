@@ -8,6 +8,12 @@ struct NativePolicy: Sendable {
     let file: String
     let position: SourcePosition
     let description: String?
+    /// The area `palisade rules` lists the rules under (`spec.area`, default `policies`).
+    let area: String
+    /// What rule ids start with: `name/` for user policies, empty for the built-in policies,
+    /// whose rules keep the ids of the Swift rules they replaced (users name them in
+    /// `.palisade.yaml`, `--disable` and `palisade.dev/ignore` annotations).
+    let ruleIDPrefix: String
     let match: PolicyMatch
     let variables: [NamedExpression]
     let rules: [NativeRule]
@@ -27,13 +33,28 @@ struct NativeRule: Sendable {
     let summary: String?
     let rationale: String?
     let remediation: String
-    /// Dotted path (`spec.template.spec`, `spec.containers[0].image`) of the node findings point at.
-    let fieldPath: [FieldPathSegment]?
+    /// Where findings point; see `FieldPath`.
+    let fieldPath: FieldPath?
+    /// When the whole `fieldPath` exists: point at its key (true) rather than its value.
+    let reportAtKey: Bool
     /// Off rules run only when enabled in `.palisade.yaml` or with `--enable`.
     let enabled: Bool
-    /// Manifests (as YAML text) that must pass / must fail this rule.
-    let passExamples: [String]
-    let failExamples: [String]
+    /// Manifests (as YAML text) that must pass / must fail this rule; a failing one may give
+    /// the `line:column` its finding must have.
+    let passExamples: [RuleExample]
+    let failExamples: [RuleExample]
+}
+
+/// `fieldPath` of a native rule: one dotted path (`spec.template.spec`,
+/// `spec.containers[0].image`), or one per kind (`{Job: spec, CronJob: spec.jobTemplate.spec}`,
+/// `*` for the other kinds) when the field sits elsewhere in different kinds.
+struct FieldPath: Sendable {
+    var byKind: [String: [FieldPathSegment]]
+
+    /// The path for a resource's kind; nil when the kind has none (the finding points at the resource).
+    func segments(for kind: String) -> [FieldPathSegment]? {
+        byKind[kind] ?? byKind["*"]
+    }
 }
 
 enum FieldPathSegment: Sendable, Hashable {

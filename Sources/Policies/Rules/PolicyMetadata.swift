@@ -3,13 +3,12 @@ import Engine
 extension NativePolicy {
     func metadata(_ rule: NativeRule) -> RuleMetadata {
         RuleMetadata(
-            id: "\(name)/\(rule.id)", area: "policies", severity: rule.severity,
+            id: ruleIDPrefix + rule.id, area: area, severity: rule.severity,
             summary: rule.summary ?? rule.message ?? "Policy \(name), rule \(rule.id)",
             rationale: rule.rationale ?? description ?? "Defined by policy \(name) in \(file).",
             remediation: rule.remediation.isEmpty ? "Change the resource so that `\(rule.expression.source)` holds." : rule.remediation,
             enabledByDefault: rule.enabled,
-            triggering: rule.failExamples.map { RuleExample($0) },
-            nonTriggering: rule.passExamples.map { RuleExample($0) })
+            triggering: rule.failExamples, nonTriggering: rule.passExamples)
     }
 }
 

@@ -2,7 +2,8 @@ import Engine
 import Models
 import YAMLTree
 
-/// One rule of a native policy (`policy-name/rule-id`) or one ValidatingAdmissionPolicy
+/// One rule of a native policy (`policy-name/rule-id`; a built-in policy's rule keeps its bare
+/// id) or one ValidatingAdmissionPolicy
 /// (its name) as a linter rule: listed by `palisade rules`, explained by `palisade explain`,
 /// run by the checker after the per-file rules. It sees the whole resource set because
 /// namespaces, params and custom resource definitions come from other files.
@@ -29,7 +30,8 @@ public struct PolicyRule: SetRule {
                 switch policy.evaluate(rule: rule, on: resource, env) {
                 case .pass: break
                 case .fail(let message):
-                    report.report(message, at: Self.node(rule.fieldPath, in: resource), in: resource)
+                    report.report(message, at: Self.node(rule.fieldPath?.segments(for: resource.kind), in: resource,
+                                                          atKey: rule.reportAtKey), in: resource)
                 case .error(let e):
                     errors.append(.init(resource: resource, message: "policy \(policy.name), rule \(rule.id): \(e)"))
                 }
@@ -53,20 +55,27 @@ public struct PolicyRule: SetRule {
         run.record(errors, for: set)
     }
 
-    /// The node at `path`, or its deepest existing ancestor (a missing field is reported
-    /// where it should be added).
-    static func node(_ path: [FieldPathSegment]?, in resource: Resource) -> YAMLNode {
+    /// Where a finding points. When the whole `path` exists: the node at it, or its key with
+    /// `atKey` (a list item has no key: the item). When only part of it exists: the key of the
+    /// deepest existing field, which is where the missing field should be added (the Swift
+    /// rules report a missing field the same way). Without a path, or when not even the first
+    /// field exists: the resource.
+    static func node(_ path: [FieldPathSegment]?, in resource: Resource, atKey: Bool) -> YAMLNode {
         var node = resource.node
+        var key: YAMLNode?
         for segment in path ?? [] {
-            let next: YAMLNode?
             switch segment {
-            case .key(let k): next = node[k]
-            case .index(let i): next = node.isSequence && i < node.count ? node.items[i] : nil
+            case .key(let k):
+                guard node.isMapping, let next = node[k] else { return key ?? node }
+                key = node.keyNode(k)
+                node = next
+            case .index(let i):
+                guard node.isSequence, i < node.count else { return key ?? node }
+                key = nil
+                node = node.items[i]
             }
-            guard let next else { break }
-            node = next
         }
-        return node
+        return atKey ? key ?? node : node
     }
 }
 

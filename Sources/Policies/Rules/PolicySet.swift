@@ -50,8 +50,8 @@ public struct PolicySet: Sendable {
 
     /// Fails when a policy rule id repeats or collides with one of `reserved` (the Swift rules).
     public func checkUniqueIDs(reserved: Set<String>) throws(PolicyError) {
-        var seen = reserved
-        for rule in rules where rule.metadata.id != PolicyErrorRule.id {
+        var seen = reserved.union([PolicyErrorRule.id])
+        for rule in rules where !(rule is PolicyErrorRule) {
             guard seen.insert(rule.metadata.id).inserted else {
                 let (file, position) = origin(of: rule)
                 throw PolicyError(file: file, position: position,

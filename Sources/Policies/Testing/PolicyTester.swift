@@ -49,16 +49,19 @@ public enum PolicyTester {
         return report
     }
 
-    /// Inline examples: `fail` examples must produce a finding of the rule, `pass` examples
-    /// none (and no `policy-error`).
+    /// Inline examples: `fail` examples must produce a finding of the rule (at the positions
+    /// given with `at:`), `pass` examples none (and no `policy-error`).
     static func runExamples(of set: PolicySet, into report: inout PolicyTestReport) {
         for rule in set.rules {
             let m = rule.metadata
             for (i, example) in m.triggering.enumerated() {
                 let found = findings(set, rule: m.id, yaml: example.yaml, file: "\(m.id) fail example \(i + 1)")
                 let hits = found.filter { $0.ruleID == m.id }
-                report.results.append(.init(name: "\(m.id) fail example \(i + 1)", passed: !hits.isEmpty,
-                                            detail: hits.isEmpty ? describe("expected a finding, got", found) : nil))
+                let positions = hits.map { "\($0.position)" }
+                let expected = example.positions.isEmpty ? "a finding" : "findings at " + example.positions.joined(separator: ", ")
+                let passed = !hits.isEmpty && (example.positions.isEmpty || positions == example.positions)
+                report.results.append(.init(name: "\(m.id) fail example \(i + 1)", passed: passed,
+                                            detail: passed ? nil : describe("expected \(expected), got", found)))
             }
             for (i, example) in m.nonTriggering.enumerated() where m.id != PolicyErrorRule.id {
                 let found = findings(set, rule: m.id, yaml: example.yaml, file: "\(m.id) pass example \(i + 1)")

@@ -12,9 +12,8 @@ enum WorkloadHygieneRules {
         MissingReadinessProbeRule(), MissingLivenessProbeRule(), ProbePortRule(), IdenticalProbesRule(),
         // availability
         SingleReplicaRule(), MissingPodDisruptionBudgetRule(), PDBBlocksEvictionRule(),
-        // jobs
-        JobTTLRule(), JobBackoffLimitRule(), JobActiveDeadlineRule(), InvalidCronScheduleRule(),
-        CronJobStartingDeadlineRule(), CronJobConcurrencyPolicyRule(), InvalidCronJobTimeZoneRule(),
+        // jobs (the other Job and CronJob checks are the built-in policy policies/jobs.yaml)
+        InvalidCronScheduleRule(), InvalidCronJobTimeZoneRule(),
         // metadata
         InvalidNameRule(), InvalidLabelRule(), InvalidAnnotationRule(), RequiredLabelsRule(), DefaultNamespaceRule(),
         // api
