@@ -1,4 +1,9 @@
-import Foundation  // NSRecursiveLock for lazy bindings; not used while evaluating nodes.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
 
 /// Variable bindings for one evaluation.
 public struct CELActivation: Sendable {
@@ -7,50 +12,72 @@ public struct CELActivation: Sendable {
         case lazy(LazyValue)
     }
 
-    private(set) var bindings: [String: Binding] = [:]
+    /// A handful of names per evaluation (`object`, `params`, `variables`, …): a list searched
+    /// in order beats hashing each name into a dictionary made afresh per resource.
+    private var bindings: [(name: String, binding: Binding)] = []
 
     public init(_ variables: [String: CELValue] = [:]) {
-        for (k, v) in variables { bindings[k] = .value(v) }
+        for (k, v) in variables { bind(k, to: v) }
     }
 
     public mutating func bind(_ name: String, to value: CELValue) {
-        bindings[name] = .value(value)
+        set(name, .value(value))
     }
 
     /// Binds a value computed on first use, at most once per activation (copies of the
     /// activation share the result).
     public mutating func bindLazy(_ name: String, _ compute: @escaping @Sendable () -> Result<CELValue, CELError>) {
-        bindings[name] = .lazy(LazyValue(compute))
+        set(name, .lazy(LazyValue(compute)))
+    }
+
+    private mutating func set(_ name: String, _ binding: Binding) {
+        if let i = bindings.firstIndex(where: { $0.name == name }) {
+            bindings[i].binding = binding
+        } else {
+            bindings.append((name, binding))
+        }
     }
 
     func resolve(_ name: String) -> Result<CELValue, CELError>? {
-        switch bindings[name] {
-        case nil: return nil
+        guard let entry = bindings.first(where: { $0.name == name }) else { return nil }
+        switch entry.binding {
         case .value(let v): return .success(v)
         case .lazy(let l): return l.get()
         }
     }
 }
 
-/// A memoised computation; the lock makes concurrent first uses compute once.
-final class LazyValue: @unchecked Sendable {
-    private let lock = NSRecursiveLock()
-    private var cached: Result<CELValue, CELError>?
-    private var computing = false
+/// A memoised computation. The computation runs outside the lock (it may read other lazy
+/// values); a value read again by the thread computing it is a cycle. Another thread reading
+/// it meanwhile computes it too: the expressions are pure, so both get the same answer.
+final class LazyValue: Sendable {
+    private enum State: @unchecked Sendable {  // pthread_t is a plain thread id
+        case pending
+        case computing(pthread_t)
+        case done(Result<CELValue, CELError>)
+    }
+
+    private let state = Mutex(State.pending)
     private let compute: @Sendable () -> Result<CELValue, CELError>
 
     init(_ compute: @escaping @Sendable () -> Result<CELValue, CELError>) { self.compute = compute }
 
     func get() -> Result<CELValue, CELError> {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached { return cached }
+        let me = pthread_self()
+        let current: State = state.withLock { s in
+            let before = s
+            if case .pending = s { s = .computing(me) }
+            return before
+        }
+        switch current {
+        case .done(let result): return result
         // A binding that (indirectly) reads itself would recurse forever.
-        if computing { return .failure(.invalidArgument("cyclic reference in lazily computed variable")) }
-        computing = true
+        case .computing(let owner) where pthread_equal(owner, me) != 0:
+            return .failure(.invalidArgument("cyclic reference in lazily computed variable"))
+        case .computing, .pending: break
+        }
         let result = compute()
-        computing = false
-        cached = result
+        state.withLock { $0 = .done(result) }
         return result
     }
 }
