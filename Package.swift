@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "palisade-bench",
-            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "RuleCatalogue", "Reporters"]
+            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "Policies", "RuleCatalogue", "Reporters"]
         ),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

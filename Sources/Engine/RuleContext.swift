@@ -68,7 +68,11 @@ public final class ResourceContext {
     /// A view of the resource that several rules build the same way (pod security views, …),
     /// made by the first rule that asks. `T` is the key: one cached value per type.
     public func view<T>(_ type: T.Type, _ make: (Resource) -> T) -> T {
-        let key = ObjectIdentifier(type)
+        view(ObjectIdentifier(type), make)
+    }
+
+    /// A view cached under `key` (e.g. the identity of an object that stands for a policy).
+    public func view<T>(_ key: ObjectIdentifier, _ make: (Resource) -> T) -> T {
         if let cached = views[key] as? T { return cached }
         let made = make(resource)
         views[key] = made

@@ -154,4 +154,12 @@ extension CELOptions {
         o.unknownFunctionsAreCompileErrors = false
         return o
     }
+
+    func testReferencedVariablesListsWhatTheExpressionMayRead() throws {
+        let program = try CELProgram.compile(
+            "object.spec.all(k, k in params.keys) ? variables.x : [namespaceObject.metadata.name].size() > 0")
+        XCTAssertEqual(program.referencedVariables, ["object", "params", "variables", "namespaceObject"])
+        // Comprehension variables are locals, not bindings.
+        XCTAssertEqual(try CELProgram.compile("[1, 2].exists(x, x > 1)").referencedVariables, [])
+    }
 }

@@ -98,6 +98,57 @@ final class NativePolicyTests: XCTestCase {
         XCTAssertEqual(findings.first?.resource?.name, "train")
     }
 
+    /// Policies that never read `namespaceObject` run with the per-resource rules (while each
+    /// file is checked); the others wait for every Namespace of the run.
+    func testOnlyPoliciesReadingNamespaceObjectWaitForTheWholeSet() {
+        let perResource = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: jobs}
+        spec:
+          match: {kinds: [Job]}
+          rules:
+          - {id: ttl, expression: "has(object.spec.ttlSecondsAfterFinished)", message: no ttl}
+        """)
+        XCTAssertTrue(perResource.rules.contains { $0 is ResourcePolicyRule })
+        XCTAssertFalse(perResource.rules.contains { $0 is PolicyRule })
+        // `trainingPolicy` reads namespaceObject in a messageExpression only: that is enough.
+        let wholeSet = policySet(trainingPolicy)
+        XCTAssertEqual(wholeSet.rules.filter { $0 is PolicyRule }.count, 2)
+        XCTAssertFalse(wholeSet.rules.contains { $0 is ResourcePolicyRule })
+    }
+
+    /// Rules of one policy share the variables of a resource, never those of another resource,
+    /// and a runtime error of a per-resource policy is a `policy-error` of its own run only.
+    func testPerResourcePoliciesShareVariablesPerResourceAndReportErrorsOncePerRun() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: jobs}
+        spec:
+          match: {kinds: [Job]}
+          variables:
+          - {name: ttl, expression: "object.spec.ttlSecondsAfterFinished"}
+          rules:
+          - {id: positive, expression: "variables.ttl > 0", messageExpression: "'ttl ' + string(variables.ttl)"}
+          - {id: bounded, expression: "variables.ttl < 100", messageExpression: "'ttl ' + string(variables.ttl) + ' too long'"}
+        """)
+        func job(_ name: String, _ ttl: String?) -> String {
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {name: \(name)}\nspec:\n"
+                + (ttl.map { "  ttlSecondsAfterFinished: \($0)\n" } ?? "  parallelism: 1\n")
+        }
+        let manifests = [job("a", "0"), job("b", "500"), job("c", nil)].joined(separator: "---\n")
+        let expected = [
+            "1:1 jobs/positive warning ttl 0",
+            "7:1 jobs/bounded warning ttl 500 too long",
+            "13:1 policy-error error policy jobs, rule bounded: no such key: ttlSecondsAfterFinished",
+            "13:1 policy-error error policy jobs, rule positive: no such key: ttlSecondsAfterFinished",
+        ]
+        XCTAssertEqual(summary(check(set, manifests)), expected)
+        // The same rules again: errors of the first run are not reported twice.
+        XCTAssertEqual(summary(check(set, manifests)), expected)
+    }
+
     func testCostLimitIsAPolicyError() {
         let set = policySet("""
         apiVersion: palisade.dev/v1

@@ -36,6 +36,14 @@ public struct CELProgram: Sendable {
         }
     }
 
+    /// The variables the expression may read (after constant folding): a host can leave out
+    /// bindings that are costly to make and never read.
+    public var referencedVariables: Set<String> {
+        var names = Set<String>()
+        root.collectVariables(into: &names)
+        return names
+    }
+
     /// Convenience: evaluates with plain values bound.
     public func evaluate(_ variables: [String: CELValue]) -> Result<CELValue, CELError> {
         evaluate(CELActivation(variables))
@@ -74,6 +82,33 @@ indirect enum Node: Sendable {
     var constantValue: CELValue? {
         if case .constant(let v) = self { return v }
         return nil
+    }
+
+    func collectVariables(into names: inout Set<String>) {
+        switch self {
+        case .constant, .local, .failure: return
+        case .variable(let name, _): names.insert(name)
+        case .qualified(let candidates, _, _): for c in candidates { names.insert(c.variable) }
+        case .select(let a, _), .optionalSelect(let a, _), .presence(let a, _), .not(let a):
+            a.collectVariables(into: &names)
+        case .index(let a, let b), .optionalIndex(let a, let b), .and(let a, let b), .or(let a, let b):
+            a.collectVariables(into: &names)
+            b.collectVariables(into: &names)
+        case .conditional(let a, let b, let c):
+            for n in [a, b, c] { n.collectVariables(into: &names) }
+        case .call(_, let args): for n in args { n.collectVariables(into: &names) }
+        case .list(let items, _): for n in items { n.collectVariables(into: &names) }
+        case .map(let entries):
+            for e in entries {
+                e.key.collectVariables(into: &names)
+                e.value.collectVariables(into: &names)
+            }
+        case .loop(let loop):
+            for n in [loop.range, loop.body] + (loop.filter.map { [$0] } ?? []) { n.collectVariables(into: &names) }
+        case .bind(_, let a, let b):
+            a.collectVariables(into: &names)
+            b.collectVariables(into: &names)
+        }
     }
 }
 

@@ -49,7 +49,6 @@ struct AdmissionEvaluation {
         bindings.bind("namespaceObject", to: ObjectBindings.namespaceObject(request.namespace, env))
         bindings.bind("authorizer", to: .object(CELAuthorizerValue(ModelAuthorizer(model: env.authorization))))
         let scope = EvaluationScope(bindings, variables: policy.variables)
-        defer { scope.close() }
 
         // matchConditions: any false skips; an error (with none false) is a failure.
         var conditionError: String?

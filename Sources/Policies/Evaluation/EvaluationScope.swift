@@ -2,9 +2,9 @@ import CEL
 import Models
 
 /// The bindings of one evaluation (one resource, one policy), with `variables.<name>`
-/// computed lazily and at most once. Variable expressions need the activation they are part
-/// of, so the lazy map reaches it through a box; `close()` empties the box afterwards,
-/// breaking the reference cycle so nothing outlives the evaluation.
+/// computed lazily and at most once, shared by the policy's rules. Variable expressions need
+/// the activation they are part of, so the lazy map reaches it through a box, held weakly:
+/// the scope owns the box, and nothing outlives the scope.
 struct EvaluationScope {
     private let box = ActivationBox()
 
@@ -13,7 +13,10 @@ struct EvaluationScope {
         let box = self.box
         let entries: [(String, @Sendable () -> Result<CELValue, CELError>)] = variables.map { v in
             let expression = v.expression
-            return (v.name, { expression.evaluate(box.activation) })
+            return (v.name, { [weak box] in
+                guard let box else { return .failure(.invalidArgument("variable read after its evaluation ended")) }
+                return expression.evaluate(box.activation)
+            })
         }
         // Most policies declare no variables: an empty constant map costs nothing per resource.
         activation.bind("variables", to: entries.isEmpty ? .map(CELMap()) : .hostMap(CELLazyMap(entries)))
@@ -24,11 +27,10 @@ struct EvaluationScope {
         expression.evaluate(box.activation)
     }
 
-    func close() { box.activation = CELActivation() }
 }
 
 private final class ActivationBox: @unchecked Sendable {
-    // Written once before evaluation and once by `close()`, on the evaluating thread only.
+    // Written once, before any evaluation reads it.
     var activation = CELActivation()
 }
 

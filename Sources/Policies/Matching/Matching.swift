@@ -2,12 +2,13 @@ import Models
 
 extension PolicyMatch {
     /// Every constraint given holds, and no exclusion matches.
-    func matches(_ resource: Resource, _ env: PolicyEnvironment) -> Bool {
-        guard matchesOwnConstraints(resource, env) else { return false }
-        return !exclude.contains { $0.matchesOwnConstraints(resource, env) }
+    /// Needs nothing but the resource, so native policies can run while its file is checked.
+    func matches(_ resource: Resource) -> Bool {
+        guard matchesOwnConstraints(resource) else { return false }
+        return !exclude.contains { $0.matchesOwnConstraints(resource) }
     }
 
-    private func matchesOwnConstraints(_ resource: Resource, _ env: PolicyEnvironment) -> Bool {
+    private func matchesOwnConstraints(_ resource: Resource) -> Bool {
         if !kinds.isEmpty, !kinds.contains("*"), !kinds.contains(resource.kind) { return false }
         if !apiGroups.isEmpty, !apiGroups.contains("*"), !apiGroups.contains(resource.identity.group) { return false }
         if !namespaces.isEmpty {

@@ -3,10 +3,10 @@ import Models
 import YAMLTree
 
 /// One rule of a native policy (`policy-name/rule-id`; a built-in policy's rule keeps its bare
-/// id) or one ValidatingAdmissionPolicy
-/// (its name) as a linter rule: listed by `palisade rules`, explained by `palisade explain`,
-/// run by the checker after the per-file rules. It sees the whole resource set because
-/// namespaces, params and custom resource definitions come from other files.
+/// id) or one ValidatingAdmissionPolicy (its name) as a linter rule: listed by `palisade
+/// rules`, explained by `palisade explain`, run by the checker after the per-file rules. It
+/// sees the whole resource set because namespaces, params and custom resource definitions
+/// come from other files. Native policies that need none of that run as `ResourcePolicyRule`.
 public struct PolicyRule: SetRule {
     public let metadata: RuleMetadata
 
@@ -26,14 +26,10 @@ public struct PolicyRule: SetRule {
             let rule = policy.rules[index]
             let kinds = policy.match.kinds
             let candidates = kinds.isEmpty || kinds.contains("*") ? set.resources : set.ofKinds(kinds)
-            for resource in candidates where set.isReported(resource) && policy.match.matches(resource, env) {
-                switch policy.evaluate(rule: rule, on: resource, env) {
-                case .pass: break
-                case .fail(let message):
-                    report.report(message, at: Self.node(rule.fieldPath?.segments(for: resource.kind), in: resource,
-                                                          atKey: rule.reportAtKey), in: resource)
-                case .error(let e):
-                    errors.append(.init(resource: resource, message: "policy \(policy.name), rule \(rule.id): \(e)"))
+            for resource in candidates where set.isReported(resource) && policy.match.matches(resource) {
+                if let error = Self.report(policy.evaluate(rule: rule, on: resource, env), of: rule, in: policy,
+                                           on: resource, &report) {
+                    errors.append(error)
                 }
             }
         case .admission(let policy, let bindings):
@@ -53,6 +49,21 @@ public struct PolicyRule: SetRule {
             }
         }
         run.record(errors, for: set)
+    }
+
+    /// Reports a failed rule as a finding; a runtime error is returned for `policy-error`.
+    static func report(_ outcome: RuleOutcome, of rule: NativeRule, in policy: NativePolicy, on resource: Resource,
+                       _ report: inout FindingSink) -> PolicyRunState.ErrorRecord? {
+        switch outcome {
+        case .pass:
+            return nil
+        case .fail(let message):
+            report.report(message, at: node(rule.fieldPath?.segments(for: resource.kind), in: resource, atKey: rule.reportAtKey),
+                          in: resource)
+            return nil
+        case .error(let e):
+            return .init(resource: resource, message: "policy \(policy.name), rule \(rule.id): \(e)")
+        }
     }
 
     /// Where a finding points. When the whole `path` exists: the node at it, or its key with
@@ -98,6 +109,31 @@ public struct PolicyErrorRule: SetRule {
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         for e in run.takeErrors(for: set) {
             report.report(e.message, at: e.resource.node, in: e.resource)
+        }
+    }
+}
+
+/// A native policy rule that reads nothing beyond the resource itself (no `namespaceObject`):
+/// it runs with the per-resource rules, while the resource's file is being checked, and the
+/// rules of one policy share the evaluation scope, so each variable is computed once per
+/// resource however many rules read it.
+public struct ResourcePolicyRule: ResourceRule {
+    public let metadata: RuleMetadata
+    let policy: NativePolicy
+    let ruleIndex: Int
+    /// Shared by the rules of one policy: the key of their scope in the resource's context.
+    let scopeKey: ScopeKey
+    let run: PolicyRunState
+
+    final class ScopeKey: Sendable {}
+
+    public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
+        guard policy.match.matches(resource) else { return }
+        let policy = self.policy
+        let scope = context.view(ObjectIdentifier(scopeKey)) { policy.scope(for: $0, namespaceObject: nil) }
+        let rule = policy.rules[ruleIndex]
+        if let error = PolicyRule.report(policy.evaluate(rule: rule, in: scope), of: rule, in: policy, on: resource, &report) {
+            run.record(resourceError: error)
         }
     }
 }

@@ -24,6 +24,10 @@ final class PolicyRunState: Sendable {
         var errors: [ErrorRecord] = []
     }
 
+    /// Errors of policies run with the per-resource rules, before any set exists. Each run
+    /// takes those of its own documents, so runs sharing the rules keep theirs apart.
+    private let resourceErrors = Mutex<[ErrorRecord]>([])
+
     /// Identifies a run; holding the document keeps its identity from being reused.
     private struct RunKey {
         let document: YAMLDocument?
@@ -60,13 +64,27 @@ final class PolicyRunState: Sendable {
         state.withLock { $0.errors.append(contentsOf: errors) }
     }
 
+    func record(resourceError: ErrorRecord) {
+        resourceErrors.withLock { $0.append(resourceError) }
+    }
+
     /// The errors recorded in this run so far, removed so they are reported once.
     func takeErrors(for set: ResourceSet) -> [ErrorRecord] {
         let key = RunKey(set)
-        return state.withLock { s in
+        var taken: [ErrorRecord] = state.withLock { s in
             guard let k = s.key, k.same(as: key) else { return [] }
             defer { s.errors = [] }
             return s.errors
         }
+        resourceErrors.withLock { pending in
+            guard !pending.isEmpty else { return }
+            let documents = Set(set.resources.map { ObjectIdentifier($0.node.document) })
+            var others: [ErrorRecord] = []
+            for e in pending {
+                if documents.contains(ObjectIdentifier(e.resource.node.document)) { taken.append(e) } else { others.append(e) }
+            }
+            pending = others
+        }
+        return taken
     }
 }

@@ -61,6 +61,7 @@ public struct PolicySet: Sendable {
     }
 
     private func origin(of rule: any Rule) -> (String, SourcePosition) {
+        if let p = rule as? ResourcePolicyRule { return (p.policy.file, p.policy.position) }
         guard let p = rule as? PolicyRule else { return ("", .start) }
         switch p.source {
         case .native(let policy, _): return (policy.file, policy.position)
@@ -72,8 +73,15 @@ public struct PolicySet: Sendable {
                                   _ bindings: [AdmissionBinding], _ run: PolicyRunState) -> [any Rule] {
         var rules: [any Rule] = []
         for policy in native {
+            let perResource = !policy.readsNamespaceObject
+            let key = ResourcePolicyRule.ScopeKey()
             for (i, rule) in policy.rules.enumerated() {
-                rules.append(PolicyRule(metadata: policy.metadata(rule), source: .native(policy, ruleIndex: i), run: run))
+                if perResource {
+                    rules.append(ResourcePolicyRule(metadata: policy.metadata(rule), policy: policy, ruleIndex: i,
+                                                    scopeKey: key, run: run))
+                } else {
+                    rules.append(PolicyRule(metadata: policy.metadata(rule), source: .native(policy, ruleIndex: i), run: run))
+                }
             }
         }
         for policy in admission {
