@@ -84,7 +84,7 @@ public enum SchemaValidator {
             for (key, value) in node.pairs {
                 path.push(key: key)
                 // Looked up by the key's bytes: no String per key on the clean path.
-                if let fieldType = schema.field(named: key.scalarBytes) {
+                if let fieldType = key.withScalarBytes(schema.field(named:)) {
                     check(value, against: fieldType, path: &path, issues: &issues)
                 } else {
                     issues.append(SchemaIssue(kind: .unknownField,

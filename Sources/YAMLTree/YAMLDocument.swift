@@ -11,9 +11,9 @@ public final class YAMLDocument: Sendable {
     /// Comments directly before the document that look like `# Source: path` (helm template).
     public let sourceComment: String?
 
-    let nodes: [RawNode]
+    @usableFromInline let nodes: [RawNode]
     let children: [UInt32]
-    let bytes: [UInt8]
+    @usableFromInline let bytes: [UInt8]
     let tags: [UInt32: String]
     let rootID: UInt32
 
@@ -48,14 +48,15 @@ public enum ScalarStyle: UInt8, Sendable {
 /// Storage of one node. `first`/`count`: for a scalar, the byte range in `bytes`; for a
 /// mapping, `count` key/value pairs at `children[first ..< first + 2*count]`; for a sequence,
 /// `count` items at `children[first ..< first + count]`.
+@usableFromInline
 struct RawNode: Sendable {
-    var kind: NodeKind
+    @usableFromInline var kind: NodeKind
     var style: ScalarStyle
     var hasTag: Bool
     var line: UInt32
     var column: UInt32
-    var first: UInt32
-    var count: UInt32
+    @usableFromInline var first: UInt32
+    @usableFromInline var count: UInt32
 }
 
 /// A cheap view of one node of a `YAMLDocument`. Copying it copies a reference and an index.
@@ -68,7 +69,7 @@ public struct YAMLNode: Sendable {
         self.id = id
     }
 
-    @inline(__always) var raw: RawNode { document.nodes[Int(id)] }
+    @inlinable var raw: RawNode { document.nodes[Int(id)] }
 
     public var kind: NodeKind { raw.kind }
     public var style: ScalarStyle { raw.style }
@@ -96,6 +97,17 @@ public struct YAMLNode: Sendable {
         let r = raw
         guard r.kind == .scalar else { return [] }
         return document.bytes[Int(r.first) ..< Int(r.first + r.count)]
+    }
+
+    /// Calls `body` with the scalar's UTF-8 bytes in place (empty for collections): no copy,
+    /// no String, for lookups keyed by bytes.
+    @inlinable
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = raw
+        return try document.bytes.withUnsafeBufferPointer { buffer in
+            guard r.kind == .scalar else { return try body(UnsafeBufferPointer(rebasing: buffer[0 ..< 0])) }
+            return try body(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
+        }
     }
 
     /// The scalar's text; nil for collections.

@@ -26,9 +26,11 @@ public final class ObjectSchema: Sendable {
     public let name: String
     public let fields: [(name: String, type: FieldType)]
     private let index: [String: Int]
-    /// Field names as bytes in an open-addressing table (slot → field index + 1, 0 = empty),
-    /// so the schema walk finds a key's field from the YAML bytes without making a String.
-    private let nameBytes: [[UInt8]]
+    /// Field names as bytes, back to back, with an open-addressing table over them (slot →
+    /// field index + 1, 0 = empty), so the schema walk finds a key's field from the YAML
+    /// bytes without making a String.
+    private let nameStore: [UInt8]
+    private let nameStarts: [Int32]
     private let slots: [Int32]
 
     public convenience init(_ name: String, _ fields: KeyValuePairs<String, FieldType>) {
@@ -42,34 +44,51 @@ public final class ObjectSchema: Sendable {
         index.reserveCapacity(fields.count)
         for (i, field) in fields.enumerated() { index[field.name] = i }
         self.index = index
-        nameBytes = fields.map { Array($0.name.utf8) }
+        var store: [UInt8] = []
+        var starts: [Int32] = [0]
+        for field in fields {
+            store.append(contentsOf: field.name.utf8)
+            starts.append(Int32(store.count))
+        }
+        nameStore = store
+        nameStarts = starts
         var size = 8
         while size < 2 * fields.count { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        for (i, name) in nameBytes.enumerated() {
-            var slot = Int(Self.hash(name[...]) & UInt64(size - 1))
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(i + 1)
+        store.withUnsafeBufferPointer { bytes in
+            for i in fields.indices {
+                let name = UnsafeBufferPointer(rebasing: bytes[Int(starts[i]) ..< Int(starts[i + 1])])
+                var slot = Int(Self.hash(name) & UInt64(size - 1))
+                while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Int32(i + 1)
+            }
         }
         self.slots = slots
     }
 
     /// FNV-1a: a few instructions a byte, plenty for tables of at most a few dozen names.
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0100_0000_01b3 }
         return h
     }
 
     /// The type of the field whose name is `name` (UTF-8), if the object has it.
-    public func field(named name: ArraySlice<UInt8>) -> FieldType? {
+    public func field(named name: UnsafeBufferPointer<UInt8>) -> FieldType? {
         let mask = slots.count - 1
         var slot = Int(Self.hash(name) & UInt64(mask))
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if nameBytes[entry - 1].elementsEqual(name) { return fields[entry - 1].type }
-            slot = (slot + 1) & mask
+        return nameStore.withUnsafeBufferPointer { store -> FieldType? in
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return nil }
+                let start = Int(nameStarts[entry - 1]), end = Int(nameStarts[entry])
+                if end - start == name.count {
+                    var i = 0
+                    while i < name.count, store[start + i] == name[i] { i += 1 }
+                    if i == name.count { return fields[entry - 1].type }
+                }
+                slot = (slot + 1) & mask
+            }
         }
     }
 

@@ -55,7 +55,8 @@ extension EvaluationScope {
     /// at most 5 KB); nil means "fall back to the static message".
     func message(_ expression: CompiledExpression?) -> String? {
         guard let expression, case .success(.string(let s)) = evaluate(expression) else { return nil }
-        guard !s.allSatisfy(\.isWhitespace), !s.contains("\n") else { return nil }
+        // Scalars and bytes, not Characters or Foundation's search: a message per finding.
+        guard !s.unicodeScalars.allSatisfy(\.properties.isWhitespace), !s.utf8.contains(UInt8(ascii: "\n")) else { return nil }
         return s.utf8.count > 5120 ? String(decoding: s.utf8.prefix(5120), as: UTF8.self) : s
     }
 }
