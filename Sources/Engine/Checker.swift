@@ -107,11 +107,7 @@ public struct Checker: Sendable {
         }
         let set = ResourceSet(resources: resources, abacPolicies: abac,
                               reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
-        for (rule, id, severity) in setRules {
-            var sink = FindingSink(ruleID: id.0, severity: severity, declaredSeverity: id.1)
-            rule.check(set, options.context, &sink)
-            findings.append(contentsOf: sink.findings.filter { reportedNames.contains($0.file) })
-        }
+        findings.append(contentsOf: runSetRules(on: set).filter { reportedNames.contains($0.file) })
         if !options.context.overrides.isEmpty { findings = findings.compactMap(scoped) }
         let suppression = Suppressions(resources: set)
         var shown: [Finding] = []
@@ -140,6 +136,39 @@ public struct Checker: Sendable {
                                  resourceSet: set)
         result.checkedFiles = inputs.map(\.name)
         return result
+    }
+
+    /// Runs the cross-resource rules, on several threads when `jobs` allows: rules are handed
+    /// out one at a time (their costs differ widely) and their findings joined in rule order,
+    /// so the output does not depend on the thread count. Rules that report on the others
+    /// run last.
+    func runSetRules(on set: ResourceSet) -> [Finding] {
+        @Sendable func run(_ i: Int) -> [Finding] {
+            let (rule, id, severity) = setRules[i]
+            var sink = FindingSink(ruleID: id.0, severity: severity, declaredSeverity: id.1)
+            rule.check(set, options.context, &sink)
+            return sink.findings
+        }
+        let first = setRules.indices.filter { !setRules[$0].0.runsAfterOtherSetRules }
+        let last = setRules.indices.filter { setRules[$0].0.runsAfterOtherSetRules }
+        var perRule = [[Finding]](repeating: [], count: setRules.count)
+        if options.jobs > 1, first.count > 1 {
+            let results = Mutex(perRule)
+            let next = Atomic(0)
+            DispatchQueue.concurrentPerform(iterations: min(options.jobs, first.count)) { _ in
+                while true {
+                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard k < first.count else { return }
+                    let found = run(first[k])
+                    results.withLock { $0[first[k]] = found }
+                }
+            }
+            perRule = results.withLock { $0 }
+        } else {
+            for i in first { perRule[i] = run(i) }
+        }
+        for i in last { perRule[i] = run(i) }
+        return perRule.flatMap { $0 }
     }
 
     /// Applies overrides scoped to the finding's file and namespace: the last matching

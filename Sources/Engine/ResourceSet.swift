@@ -9,8 +9,13 @@ public struct ResourceSet: Sendable {
     public let reportedFiles: Set<String>?
     /// Lines of ABAC policy files (`--authorization-policy-file` format) found among the inputs.
     public let abacPolicies: [ABACPolicy]
-    /// The RBAC and ABAC grants of the set, with the built-in default roles.
-    public let authorization: AuthorizationModel
+    /// The RBAC and ABAC grants of the set, with the built-in default roles. Built by the
+    /// first rule that asks (on its thread, while other set rules run on theirs).
+    public var authorization: AuthorizationModel {
+        memo.value("ResourceSet.authorization") {
+            AuthorizationInputs.model(resources: resources, abacPolicies: abacPolicies)
+        }
+    }
     /// Work shared between the rules of this run.
     public let memo = RunMemo()
     private let byKind: [String: [Int]]
@@ -39,7 +44,6 @@ public struct ResourceSet: Sendable {
         }
         self.byName = byName
         self.byKind = byKind
-        authorization = AuthorizationInputs.model(resources: resources, abacPolicies: abacPolicies)
     }
 
     public func ofKind(_ kind: String) -> [Resource] {

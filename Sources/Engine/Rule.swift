@@ -97,9 +97,17 @@ public protocol ResourceRule: Rule {
     func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink)
 }
 
-/// Cross-resource rules see every resource of the run (and of `--context`).
+/// Cross-resource rules see every resource of the run (and of `--context`). They may run
+/// at the same time as one another, each on its own thread.
 public protocol SetRule: Rule {
     func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink)
+    /// Whether the rule reports on what the other set rules did (e.g. `policy-error`), so it
+    /// runs once they are all done.
+    var runsAfterOtherSetRules: Bool { get }
+}
+
+extension SetRule {
+    public var runsAfterOtherSetRules: Bool { false }
 }
 
 /// What loading a file can report before any resource exists.

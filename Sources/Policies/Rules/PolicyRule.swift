@@ -95,6 +95,8 @@ public struct PolicyRule: SetRule {
 public struct PolicyErrorRule: SetRule {
     public static let id = "policy-error"
     let run: PolicyRunState
+    /// It reports the errors the policy rules recorded, so it waits for them.
+    public var runsAfterOtherSetRules: Bool { true }
 
     public var metadata: RuleMetadata {
         RuleMetadata(
