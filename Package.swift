@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "palisade-bench",
-            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "Policies", "RuleCatalogue", "Reporters"]
+            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "CEL", "Policies", "RuleCatalogue", "Reporters"]
         ),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

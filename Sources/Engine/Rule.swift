@@ -41,6 +41,9 @@ public struct RuleMetadata: Sendable {
     public var parameters: [RuleParameter]
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
+    /// For rules written as policies: where and how the check is defined (the policy file and
+    /// its CEL expression), so `palisade explain` shows the check itself.
+    public var definition: String?
 
     public init(id: String, area: String, severity: Severity, summary: String, rationale: String, remediation: String,
                 enabledByDefault: Bool = true, parameters: [RuleParameter] = [],

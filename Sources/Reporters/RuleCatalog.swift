@@ -49,6 +49,12 @@ public enum RuleCatalog {
         var out = "\(r.id) — \(r.summary)\n\n"
         out += "Severity: \(r.severity)   Default: \(r.enabledByDefault ? "on" : "off")   Area: \(r.area)\n\n"
         out += "Why it matters:\n\(wrap(r.rationale))\n\nHow to fix:\n\(wrap(r.remediation))\n"
+        if let definition = r.definition {
+            out += "\nChecked by:\n"
+            for line in definition.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "    " + line.trimmingCharacters(in: .whitespaces) + "\n"
+            }
+        }
         if !r.parameters.isEmpty {
             out += "\nParameters:\n"
             for p in r.parameters { out += "  \(p.name) (default \(p.defaultValue)): \(p.summary)\n" }

@@ -61,6 +61,12 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.contains("How to fix:"))
         XCTAssertTrue(explain.stdout.contains("restartPolicy: Always"))
+        XCTAssertFalse(explain.stdout.contains("Checked by:"), "a Swift rule has no policy definition")
+        // A rule written as a policy shows its file and CEL expression.
+        let policy = try palisade(["explain", "job-missing-ttl"])
+        XCTAssertEqual(policy.status, 0)
+        XCTAssertTrue(policy.stdout.contains("Checked by:\n    policy jobs (policies/jobs.yaml), compliant when:\n"))
+        XCTAssertTrue(policy.stdout.contains("has(variables.jobSpec.ttlSecondsAfterFinished)"))
         let version = try palisade(["--version"])
         XCTAssertEqual(version.status, 0)
         XCTAssertFalse(version.stdout.isEmpty)

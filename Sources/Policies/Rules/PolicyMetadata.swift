@@ -9,6 +9,16 @@ extension NativePolicy {
             remediation: rule.remediation.isEmpty ? "Change the resource so that `\(rule.expression.source)` holds." : rule.remediation,
             enabledByDefault: rule.enabled,
             triggering: rule.failExamples, nonTriggering: rule.passExamples)
+            .defined(by: "policy \(name) (\(file)), compliant when:\n\(rule.expression.source)"
+                + variables.map { "\nwith variables.\($0.name) = \($0.expression.source)" }.joined())
+    }
+}
+
+extension RuleMetadata {
+    func defined(by text: String) -> RuleMetadata {
+        var copy = self
+        copy.definition = text
+        return copy
     }
 }
 
@@ -23,5 +33,7 @@ extension AdmissionPolicy {
                 + "(bindings: \(bindings.map(\.name).joined(separator: ", "))). Deny → error, Warn → warning, Audit → info.",
             remediation: messages.joined(separator: "; "),
             triggering: [], nonTriggering: [])
+            .defined(by: "ValidatingAdmissionPolicy \(name) (\(file)), validations:\n"
+                + validations.map(\.expression.source).joined(separator: "\n"))
     }
 }

@@ -66,9 +66,13 @@ enum Quantities {
     /// `nvidia.com/gpu`-style names: outside the kubernetes.io domain, so whole numbers only
     /// and no overcommit.
     static func isExtended(_ name: String) -> Bool {
-        guard let slash = name.firstIndex(of: "/") else { return false }
-        let domain = name[..<slash]
-        return !(domain == "kubernetes.io" || domain.hasSuffix(".kubernetes.io")) && !name.hasPrefix("requests.")
+        // By bytes: asked for every request and limit, and most names (cpu, memory) have no slash.
+        guard let slash = name.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let domain = name.utf8[..<slash]
+        let kubernetes = "kubernetes.io".utf8
+        let isKubernetes = domain.elementsEqual(kubernetes)
+            || (domain.count > kubernetes.count && domain.suffix(kubernetes.count + 1).elementsEqual(".kubernetes.io".utf8))
+        return !isKubernetes && !name.hasPrefix("requests.")
     }
 
     /// The message of a quantity error without its `quantity '…': ` prefix (the finding names the value).
@@ -137,7 +141,8 @@ public struct InvalidQuantityRule: ResourceRule {
                 if section.what == "emptyDir" && name != "sizeLimit" { continue }
                 guard let parsed = Quantities.parse(value) else { continue }
                 let text = value.scalar ?? ""
-                let what = section.what == "emptyDir" ? "emptyDir sizeLimit" : "\(section.what) \(name)"
+                // Built only for a finding: this runs for every request and limit.
+                var what: String { section.what == "emptyDir" ? "emptyDir sizeLimit" : "\(section.what) \(name)" }
                 switch parsed {
                 case .failure(let error):
                     report.report("\(what) \"\(text)\" is not a valid quantity: \(Quantities.reason(error, in: text))",
