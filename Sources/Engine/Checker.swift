@@ -217,6 +217,11 @@ public struct Checker: Sendable {
         }
     }
 
+    struct ApplicabilityKey: Hashable {
+        let kind: String
+        let hasPodTemplates: Bool
+    }
+
     struct FileResult: Sendable {
         var findings: [Finding]
         var resources: [Resource]
@@ -255,9 +260,19 @@ public struct Checker: Sendable {
             resources.append(contentsOf: decoded.resources)
         }
         if reported {
+            // The rules that apply, per kind and presence of pod templates, worked out once per file.
+            var applicable: [ApplicabilityKey: [ResourceRuleEntry]] = [:]
             for resource in resources {
+                let key = ApplicabilityKey(kind: resource.kind, hasPodTemplates: resource.hasPodTemplates)
+                let entries = applicable[key] ?? {
+                    let list = resourceRules.filter {
+                        $0.rule.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
+                    }
+                    applicable[key] = list
+                    return list
+                }()
                 let context = ResourceContext(rules: options.context, resource: resource)
-                for entry in resourceRules {
+                for entry in entries {
                     var sink = FindingSink(ruleID: entry.id, severity: entry.severity, declaredSeverity: entry.declaredSeverity)
                     entry.rule.check(resource, context, &sink)
                     findings.append(contentsOf: sink.findings)

@@ -98,6 +98,31 @@ public protocol LoadRule: Rule {
 
 public protocol ResourceRule: Rule {
     func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink)
+    /// The resources the rule looks at. The checker does not call it for the others: most
+    /// rules concern a few kinds or pod templates, and a repository is mostly other objects.
+    var applicability: RuleApplicability { get }
+}
+
+extension ResourceRule {
+    public var applicability: RuleApplicability { .everyResource }
+}
+
+/// Which resources a per-resource rule looks at.
+public enum RuleApplicability: Sendable, Equatable {
+    case everyResource
+    /// Resources with at least one pod template: built-in workloads and custom resources
+    /// carrying templates (`Resource.hasPodTemplates`).
+    case podTemplates
+    /// Resources of these kinds.
+    case kinds(Set<String>)
+
+    public func applies(toKind kind: String, hasPodTemplates: Bool) -> Bool {
+        switch self {
+        case .everyResource: true
+        case .podTemplates: hasPodTemplates
+        case .kinds(let kinds): kinds.contains(kind)
+        }
+    }
 }
 
 /// Cross-resource rules see every resource of the run (and of `--context`). They may run

@@ -56,6 +56,8 @@ public final class Resource: Sendable {
     let podTemplateNodes: [PodTemplateNodes]
     /// Helm's `# Source:` template path for the document the object came from.
     public var sourceTemplate: String? { node.document.sourceComment }
+    /// Whether the object carries a pod template (see `PodTemplate.all(of:)`).
+    public var hasPodTemplates: Bool { !podTemplateNodes.isEmpty }
 
     public init(node: YAMLNode, podTemplatePaths: [String] = []) {
         self.node = node

@@ -4,6 +4,7 @@ import Models
 /// A CRD without exactly one storage version.
 public struct CRDStorageVersionRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["CustomResourceDefinition"]) }
 
     public let metadata = RuleMetadata(
         id: "crd-storage-version", area: "custom-resources", severity: .error,

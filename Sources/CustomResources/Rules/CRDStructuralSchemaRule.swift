@@ -4,6 +4,7 @@ import Models
 /// A CRD whose schema the API server would not accept as structural.
 public struct CRDStructuralSchemaRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["CustomResourceDefinition"]) }
 
     public let metadata = RuleMetadata(
         id: "crd-structural-schema", area: "custom-resources", severity: .error,

@@ -129,6 +129,12 @@ public struct ResourcePolicyRule: ResourceRule {
 
     final class ScopeKey: Sendable {}
 
+    /// The policy's kinds, so the checker does not call the rule for other objects.
+    public var applicability: RuleApplicability {
+        let kinds = policy.match.kinds
+        return kinds.isEmpty || kinds.contains("*") ? .everyResource : .kinds(Set(kinds))
+    }
+
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard policy.match.matches(resource) else { return }
         let policy = self.policy

@@ -38,6 +38,7 @@ enum ContainerResources {
 
 public struct MissingCPURequestRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "missing-cpu-request", area: "resources", severity: .warning,
@@ -99,6 +100,7 @@ public struct MissingCPURequestRule: ResourceRule {
 
 public struct MissingMemoryRequestRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "missing-memory-request", area: "resources", severity: .warning,
@@ -150,6 +152,7 @@ public struct MissingMemoryRequestRule: ResourceRule {
 
 public struct MissingMemoryLimitRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "missing-memory-limit", area: "resources", severity: .warning,
@@ -199,6 +202,7 @@ public struct MissingMemoryLimitRule: ResourceRule {
 
 public struct CPULimitRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "cpu-limit-set", area: "resources", severity: .info,

@@ -3,6 +3,7 @@ import Models
 
 public struct ImageDigestRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "image-not-pinned-by-digest", area: "images", severity: .info,

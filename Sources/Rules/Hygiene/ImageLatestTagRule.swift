@@ -3,6 +3,7 @@ import Models
 
 public struct ImageLatestTagRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "image-latest-tag", area: "images", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct ImagePullPolicyRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "image-pull-policy-mismatch", area: "images", severity: .warning,

@@ -4,6 +4,7 @@ import Models
 
 public struct ImageRegistryRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     static let id = "image-registry-not-allowed"
 

@@ -4,6 +4,7 @@ import Models
 
 public struct InvalidImageReferenceRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "invalid-image-reference", area: "images", severity: .error,

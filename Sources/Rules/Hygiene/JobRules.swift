@@ -15,6 +15,7 @@ enum JobSpecs {
 
 public struct InvalidCronScheduleRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["CronJob"]) }
 
     public let metadata = RuleMetadata(
         id: "invalid-cron-schedule", area: "jobs", severity: .error,
@@ -89,6 +90,7 @@ public struct InvalidCronScheduleRule: ResourceRule {
 
 public struct InvalidCronJobTimeZoneRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["CronJob"]) }
 
     public let metadata = RuleMetadata(
         id: "invalid-cronjob-timezone", area: "jobs", severity: .error,

@@ -4,6 +4,7 @@ import YAMLTree
 
 public struct MissingReadinessProbeRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "missing-readiness-probe", area: "probes", severity: .warning,
@@ -85,6 +86,7 @@ public struct MissingReadinessProbeRule: ResourceRule {
 
 public struct MissingLivenessProbeRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "missing-liveness-probe", area: "probes", severity: .info,
@@ -150,6 +152,7 @@ public struct MissingLivenessProbeRule: ResourceRule {
 
 public struct ProbePortRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "probe-port-not-declared", area: "probes", severity: .error,
@@ -236,6 +239,7 @@ public struct ProbePortRule: ResourceRule {
 
 public struct IdenticalProbesRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "identical-liveness-readiness", area: "probes", severity: .warning,

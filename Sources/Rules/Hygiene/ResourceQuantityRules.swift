@@ -162,6 +162,7 @@ public struct InvalidQuantityRule: ResourceRule {
 
 public struct RequestsExceedLimitsRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "requests-exceed-limits", area: "resources", severity: .error,

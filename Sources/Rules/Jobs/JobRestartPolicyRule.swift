@@ -3,6 +3,7 @@ import Models
 
 public struct JobRestartPolicyRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Job", "CronJob"]) }
 
     public let metadata = RuleMetadata(
         id: "job-restart-policy", area: "jobs", severity: .error,

@@ -3,6 +3,7 @@ import Models
 
 public struct DuplicateServicePortRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Service"]) }
 
     public let metadata = RuleMetadata(
         id: "duplicate-service-port", area: "networking", severity: .error,

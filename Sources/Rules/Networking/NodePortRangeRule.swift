@@ -3,6 +3,7 @@ import Models
 
 public struct NodePortRangeRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Service"]) }
 
     static let id = "node-port-range"
     static let defaultRange: ClosedRange<Int64> = 30000...32767

@@ -3,6 +3,7 @@ import Models
 
 public struct UnnamedServicePortRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Service"]) }
 
     public let metadata = RuleMetadata(
         id: "unnamed-service-port", area: "networking", severity: .error,

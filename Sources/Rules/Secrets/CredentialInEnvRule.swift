@@ -4,6 +4,7 @@ import Models
 
 public struct CredentialInEnvRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "credential-in-env", area: "secrets", severity: .error,

@@ -4,6 +4,7 @@ import Models
 
 public struct SecretCommittedDataRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Secret"]) }
 
     public let metadata = RuleMetadata(
         id: "secret-committed-data", area: "secrets", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct SecretExposureRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "secret-exposure", area: "secrets", severity: .info,

@@ -4,6 +4,7 @@ import Models
 
 public struct SecretInvalidDataRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Secret"]) }
 
     /// The API server's limit on a Secret's total data.
     static let maxTotalBytes = 1 << 20

@@ -4,6 +4,7 @@ import Models
 
 public struct SecretTypeRequirementsRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(["Secret"]) }
 
     public let metadata = RuleMetadata(
         id: "secret-type-requirements", area: "secrets", severity: .error,

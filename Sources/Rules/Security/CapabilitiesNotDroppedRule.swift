@@ -3,6 +3,7 @@ import Models
 
 public struct CapabilitiesNotDroppedRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "capabilities-not-dropped", area: "security", severity: .warning,

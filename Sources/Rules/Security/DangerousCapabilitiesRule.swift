@@ -4,6 +4,7 @@ import Models
 
 public struct DangerousCapabilitiesRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     /// Capabilities that amount to node compromise: error severity. Other capabilities from
     /// `Capabilities.dangerous` and any outside the baseline set are warnings.

@@ -3,6 +3,7 @@ import Models
 
 public struct DefaultServiceAccountRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "default-service-account", area: "security", severity: .info,

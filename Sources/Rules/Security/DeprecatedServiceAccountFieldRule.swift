@@ -3,6 +3,7 @@ import Models
 
 public struct DeprecatedServiceAccountFieldRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "deprecated-service-account-field", area: "security", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct DuplicateContainerNameRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "duplicate-container-name", area: "workloads", severity: .error,

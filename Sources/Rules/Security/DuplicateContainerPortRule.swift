@@ -4,6 +4,7 @@ import YAMLTree
 
 public struct DuplicateContainerPortRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "duplicate-container-port", area: "workloads", severity: .warning,

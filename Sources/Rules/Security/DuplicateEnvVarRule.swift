@@ -4,6 +4,7 @@ import YAMLTree
 
 public struct DuplicateEnvVarRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "duplicate-env-var", area: "workloads", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct EnvValueAndValueFromRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "env-value-and-value-from", area: "workloads", severity: .error,

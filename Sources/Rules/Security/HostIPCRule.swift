@@ -3,6 +3,7 @@ import Models
 
 public struct HostIPCRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "host-ipc", area: "security", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct HostNetworkRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "host-network", area: "security", severity: .warning,

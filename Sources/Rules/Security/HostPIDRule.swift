@@ -3,6 +3,7 @@ import Models
 
 public struct HostPIDRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "host-pid", area: "security", severity: .error,

@@ -3,6 +3,7 @@ import Models
 
 public struct HostPathVolumeRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "host-path-volume", area: "security", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct HostPortRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "host-port", area: "security", severity: .warning,

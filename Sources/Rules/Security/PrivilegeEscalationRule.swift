@@ -3,6 +3,7 @@ import Models
 
 public struct PrivilegeEscalationRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "privilege-escalation-allowed", area: "security", severity: .warning,

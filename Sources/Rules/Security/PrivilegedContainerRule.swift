@@ -3,6 +3,7 @@ import Models
 
 public struct PrivilegedContainerRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "privileged-container", area: "security", severity: .error,

@@ -3,6 +3,7 @@ import Models
 
 public struct RunAsRootRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "run-as-root", area: "security", severity: .warning,

@@ -4,6 +4,7 @@ import YAMLTree
 
 public struct SeccompUnconfinedRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "seccomp-unconfined", area: "security", severity: .warning,

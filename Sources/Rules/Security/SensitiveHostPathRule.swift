@@ -3,6 +3,7 @@ import Models
 
 public struct SensitiveHostPathRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "sensitive-host-path", area: "security", severity: .error,

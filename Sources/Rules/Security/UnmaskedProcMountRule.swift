@@ -3,6 +3,7 @@ import Models
 
 public struct UnmaskedProcMountRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "unmasked-proc-mount", area: "security", severity: .warning,

@@ -4,6 +4,7 @@ import Models
 
 public struct UnsafeSysctlsRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "unsafe-sysctls", area: "security", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct WritableRootFilesystemRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .podTemplates }
 
     public let metadata = RuleMetadata(
         id: "writable-root-filesystem", area: "security", severity: .warning,

@@ -3,6 +3,7 @@ import Models
 
 public struct SelectorMismatchRule: ResourceRule {
     public init() {}
+    public var applicability: RuleApplicability { .kinds(Self.kinds) }
 
     static let kinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"]
 
