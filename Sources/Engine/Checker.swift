@@ -205,12 +205,15 @@ public struct Checker: Sendable {
     /// most rules' checks.
     final class ResourceRuleEntry: Sendable {
         let rule: any ResourceRule
+        /// Asked once: some rules build it (a policy's kinds).
+        let applicability: RuleApplicability
         let id: String
         let declaredSeverity: Severity
         let severity: Severity
 
         init(rule: any ResourceRule, id: String, declaredSeverity: Severity, severity: Severity) {
             self.rule = rule
+            applicability = rule.applicability
             self.id = id
             self.declaredSeverity = declaredSeverity
             self.severity = severity
@@ -266,7 +269,7 @@ public struct Checker: Sendable {
                 let key = ApplicabilityKey(kind: resource.kind, hasPodTemplates: resource.hasPodTemplates)
                 let entries = applicable[key] ?? {
                     let list = resourceRules.filter {
-                        $0.rule.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
+                        $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
                     }
                     applicable[key] = list
                     return list

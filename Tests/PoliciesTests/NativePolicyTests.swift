@@ -149,6 +149,23 @@ final class NativePolicyTests: XCTestCase {
         XCTAssertEqual(summary(check(set, manifests)), expected)
     }
 
+    func testVariablesReadingEachOtherAreAPolicyErrorNotAHang() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: loop}
+        spec:
+          match: {kinds: [ConfigMap]}
+          variables:
+          - {name: a, expression: "variables.b"}
+          - {name: b, expression: "variables.a"}
+          rules:
+          - {id: r, expression: "variables.a == 1", message: m}
+        """)
+        XCTAssertEqual(summary(check(set, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")),
+                       ["1:1 policy-error error policy loop, rule r: cyclic reference in lazily computed variable"])
+    }
+
     func testCostLimitIsAPolicyError() {
         let set = policySet("""
         apiVersion: palisade.dev/v1

@@ -47,29 +47,33 @@ public struct CELActivation: Sendable {
     }
 }
 
-/// A memoised computation. The computation runs outside the lock (it may read other lazy
-/// values); a value read again by the thread computing it is a cycle. Another thread reading
-/// it meanwhile computes it too: the expressions are pure, so both get the same answer.
-final class LazyValue: Sendable {
-    private enum State: @unchecked Sendable {  // pthread_t is a plain thread id
+/// Values computed on first use, each at most once: the storage behind lazy bindings, lazy
+/// maps and hosts' own lazy variables (one lock for all the slots of one evaluation). A
+/// computation runs outside the lock (it may read other slots); a slot read again by the
+/// thread computing it is a cycle. Another thread reading it meanwhile computes it too: the
+/// expressions are pure, so both get the same answer.
+public final class CELLazySlots: Sendable {
+    private enum Slot: @unchecked Sendable {  // pthread_t is a plain thread id
         case pending
         case computing(pthread_t)
         case done(Result<CELValue, CELError>)
     }
 
-    private let state = Mutex(State.pending)
-    private let compute: @Sendable () -> Result<CELValue, CELError>
+    private let slots: Mutex<[Slot]>
 
-    init(_ compute: @escaping @Sendable () -> Result<CELValue, CELError>) { self.compute = compute }
+    public init(count: Int) {
+        slots = Mutex(Array(repeating: .pending, count: count))
+    }
 
-    func get() -> Result<CELValue, CELError> {
+    /// Slot `i`'s value, computing it with `compute` the first time.
+    public func value(_ i: Int, _ compute: () -> Result<CELValue, CELError>) -> Result<CELValue, CELError> {
         let me = pthread_self()
-        let current: State = state.withLock { s in
-            let before = s
-            if case .pending = s { s = .computing(me) }
+        let state = slots.withLock { slots -> Slot in
+            let before = slots[i]
+            if case .pending = before { slots[i] = .computing(me) }
             return before
         }
-        switch current {
+        switch state {
         case .done(let result): return result
         // A binding that (indirectly) reads itself would recurse forever.
         case .computing(let owner) where pthread_equal(owner, me) != 0:
@@ -77,9 +81,19 @@ final class LazyValue: Sendable {
         case .computing, .pending: break
         }
         let result = compute()
-        state.withLock { $0 = .done(result) }
+        slots.withLock { $0[i] = .done(result) }
         return result
     }
+}
+
+/// One memoised computation.
+final class LazyValue: Sendable {
+    private let slot = CELLazySlots(count: 1)
+    private let compute: @Sendable () -> Result<CELValue, CELError>
+
+    init(_ compute: @escaping @Sendable () -> Result<CELValue, CELError>) { self.compute = compute }
+
+    func get() -> Result<CELValue, CELError> { slot.value(0, compute) }
 }
 
 /// A host map whose values are computed lazily and memoised, e.g. Kubernetes'

@@ -2,36 +2,56 @@ import CEL
 import Models
 
 /// The bindings of one evaluation (one resource, one policy), with `variables.<name>`
-/// computed lazily and at most once, shared by the policy's rules. Variable expressions need
-/// the activation they are part of, so the lazy map reaches it through a box, held weakly:
-/// the scope owns the box, and nothing outlives the scope.
+/// computed lazily and at most once, shared by the policy's rules.
 struct EvaluationScope {
-    private let box = ActivationBox()
+    private let activation: CELActivation
 
     init(_ bindings: CELActivation, variables: [NamedExpression]) {
         var activation = bindings
-        let box = self.box
-        let entries: [(String, @Sendable () -> Result<CELValue, CELError>)] = variables.map { v in
-            let expression = v.expression
-            return (v.name, { [weak box] in
-                guard let box else { return .failure(.invalidArgument("variable read after its evaluation ended")) }
-                return expression.evaluate(box.activation)
-            })
-        }
         // Most policies declare no variables: an empty constant map costs nothing per resource.
-        activation.bind("variables", to: entries.isEmpty ? .map(CELMap()) : .hostMap(CELLazyMap(entries)))
-        box.activation = activation
+        activation.bind("variables", to: variables.isEmpty ? .map(CELMap()) : .hostMap(PolicyVariables(variables, bindings)))
+        self.activation = activation
     }
 
     func evaluate(_ expression: CompiledExpression) -> Result<CELValue, CELError> {
-        expression.evaluate(box.activation)
+        expression.evaluate(activation)
     }
-
 }
 
-private final class ActivationBox: @unchecked Sendable {
-    // Written once, before any evaluation reads it.
-    var activation = CELActivation()
+/// `variables` of one scope: each computed on first read, in an activation made of the
+/// scope's other bindings plus this map (a temporary, so nothing refers back to the map and
+/// it goes away with its scope). One object per scope, not one per variable: scopes are made
+/// per policy and resource.
+private final class PolicyVariables: CELMapLike, Sendable {
+    private let definitions: [NamedExpression]
+    private let bindings: CELActivation
+    private let slots: CELLazySlots
+
+    init(_ definitions: [NamedExpression], _ bindings: CELActivation) {
+        self.definitions = definitions
+        self.bindings = bindings
+        slots = CELLazySlots(count: definitions.count)
+    }
+
+    /// Names in order; a repeated name is the first definition's, as for lookups.
+    var keys: [String] {
+        var seen = Set<String>()
+        return definitions.map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    func value(forKey key: String) -> CELValue? {
+        guard case .success(let v)? = lookup(key) else { return nil }
+        return v
+    }
+
+    func lookup(_ key: String) -> Result<CELValue, CELError>? {
+        guard let i = definitions.firstIndex(where: { $0.name == key }) else { return nil }
+        return slots.value(i) {
+            var activation = bindings
+            activation.bind("variables", to: .hostMap(self))
+            return definitions[i].expression.evaluate(activation)
+        }
+    }
 }
 
 /// What one rule (or one validation) says about one resource.
