@@ -41,21 +41,60 @@ extension YAMLNode {
     /// The integer value of a scalar that resolves to int (decimal, 0x hex, 0o/leading-0 octal,
     /// 0b binary, underscores ignored). nil if it does not fit in Int64.
     public var intValue: Int64? {
-        guard resolvedType == .int, let text = scalar else { return nil }
-        var digits = Substring(text.filter { $0 != "_" })
-        var negative = false
-        if digits.hasPrefix("-") { negative = true; digits = digits.dropFirst() }
-        else if digits.hasPrefix("+") { digits = digits.dropFirst() }
-        var radix = 10
-        if digits.hasPrefix("0x") { radix = 16; digits = digits.dropFirst(2) }
-        else if digits.hasPrefix("0b") { radix = 2; digits = digits.dropFirst(2) }
-        else if digits.hasPrefix("0o") { radix = 8; digits = digits.dropFirst(2) }
-        else if digits.count > 1, digits.hasPrefix("0") { radix = 8; digits = digits.dropFirst() }
-        guard let magnitude = UInt64(digits, radix: radix) else { return nil }
-        if negative {
-            return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
+        guard resolvedType == .int else { return nil }
+        // Read from the bytes in place: ports, replicas and counts are read on every resource.
+        return withScalarBytes { bytes -> Int64? in
+            var i = 0
+            let n = bytes.count
+            var negative = false
+            if i < n, bytes[i] == UInt8(ascii: "-") {
+                negative = true
+                i += 1
+            } else if i < n, bytes[i] == UInt8(ascii: "+") {
+                i += 1
+            }
+            var radix: UInt64 = 10
+            if n - i >= 2, bytes[i] == UInt8(ascii: "0") {
+                switch bytes[i + 1] {
+                case UInt8(ascii: "x"): radix = 16; i += 2
+                case UInt8(ascii: "b"): radix = 2; i += 2
+                case UInt8(ascii: "o"): radix = 8; i += 2
+                default: break
+                }
+            }
+            // YAML 1.1: a leading 0 followed by more digits (underscores aside) is octal.
+            if radix == 10, i < n, bytes[i] == UInt8(ascii: "0"), bytes[(i + 1)...].contains(where: { $0 != UInt8(ascii: "_") }) {
+                radix = 8
+                i += 1
+            }
+            var magnitude: UInt64 = 0
+            var sawDigit = false
+            while i < n {
+                let c = bytes[i]
+                i += 1
+                if c == UInt8(ascii: "_") { continue }
+                guard let digit = Self.digitValue(c), digit < radix else { return nil }
+                let (shifted, o1) = magnitude.multipliedReportingOverflow(by: radix)
+                let (sum, o2) = shifted.addingReportingOverflow(digit)
+                guard !o1, !o2 else { return nil }
+                magnitude = sum
+                sawDigit = true
+            }
+            guard sawDigit else { return nil }
+            if negative {
+                return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
+            }
+            return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
         }
-        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+    }
+
+    private static func digitValue(_ c: UInt8) -> UInt64? {
+        switch c {
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"): UInt64(c - UInt8(ascii: "0"))
+        case UInt8(ascii: "a") ... UInt8(ascii: "f"): UInt64(c - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A") ... UInt8(ascii: "F"): UInt64(c - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 
     /// The numeric value of a scalar that resolves to int or float.

@@ -47,6 +47,15 @@ final class ScalarResolutionTests: XCTestCase {
         XCTAssertNil(try node("9223372036854775808").intValue)
         XCTAssertEqual(try node("-9223372036854775808").intValue, Int64.min)
         XCTAssertEqual(try node("0xZZ").resolvedType, .string)
+        // Signs, underscores and the YAML 1.1 prefixes, as Kubernetes' decoder reads them.
+        XCTAssertEqual(try node("+12").intValue, 12)
+        XCTAssertEqual(try node("0").intValue, 0)
+        XCTAssertEqual(try node("-0x10").intValue, -16)
+        XCTAssertEqual(try node("0o17").intValue, 15)
+        XCTAssertEqual(try node("0_17").intValue, 15)
+        XCTAssertEqual(try node("0xff_ff").intValue, 65535)
+        XCTAssertNil(try node("0x_").intValue)
+        XCTAssertNil(try node("99999999999999999999999").intValue)
     }
 
     func testFloats() throws {
