@@ -120,7 +120,7 @@ public enum APIDeprecations {
 
     /// The table entry for `apiVersion` + `kind`, regardless of version.
     public static func entry(apiVersion: String, kind: String) -> APIDeprecationEntry? {
-        index[apiVersion + "\u{0}" + kind]
+        index[Key(apiVersion: apiVersion, kind: kind)]
     }
 
     /// Every entry, in table order.
@@ -189,9 +189,15 @@ public enum APIDeprecations {
         return out
     }()
 
-    private static let index: [String: APIDeprecationEntry] = {
-        var d: [String: APIDeprecationEntry] = [:]
-        for e in entries { d[e.apiVersion + "\u{0}" + e.kind] = e }
+    /// Keyed by both strings as they are (no concatenated key per lookup: asked for every resource).
+    private struct Key: Hashable {
+        let apiVersion: String
+        let kind: String
+    }
+
+    private static let index: [Key: APIDeprecationEntry] = {
+        var d: [Key: APIDeprecationEntry] = [:]
+        for e in entries { d[Key(apiVersion: e.apiVersion, kind: e.kind)] = e }
         return d
     }()
 }

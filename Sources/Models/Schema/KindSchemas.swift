@@ -33,18 +33,21 @@ public enum KindSchemas {
         ("autoscaling/v2", "HorizontalPodAutoscaler", AutoscalingV2.horizontalPodAutoscaler),
     ]
 
-    private static let byKey: [String: ObjectSchema] = {
-        var map: [String: ObjectSchema] = [:]
-        for entry in all { map[key(entry.apiVersion, entry.kind)] = entry.schema }
+    /// Keyed by both strings as they are: asked for every resource, so no key is built by
+    /// concatenation.
+    private struct Key: Hashable {
+        let apiVersion: String
+        let kind: String
+    }
+
+    private static let byKey: [Key: ObjectSchema] = {
+        var map: [Key: ObjectSchema] = [:]
+        for entry in all { map[Key(apiVersion: entry.apiVersion, kind: entry.kind)] = entry.schema }
         return map
     }()
 
-    private static func key(_ apiVersion: String, _ kind: String) -> String {
-        apiVersion + "\u{0}" + kind
-    }
-
     /// The schema for an exact `apiVersion` and `kind`, or nil if the pair is not modelled.
     public static func schema(apiVersion: String, kind: String) -> ObjectSchema? {
-        byKey[key(apiVersion, kind)]
+        byKey[Key(apiVersion: apiVersion, kind: kind)]
     }
 }

@@ -17,8 +17,9 @@ enum Quantities {
     /// `hard` and LimitRange entries.
     static func sections(_ resource: Resource) -> [Section] {
         var result: [Section] = []
-        func add(_ node: YAMLNode?, _ what: String, _ container: String? = nil) {
-            if let node, node.isMapping { result.append(Section(node: node, what: what, container: container)) }
+        // `what` is built only for sections that exist: most containers set no limits.
+        func add(_ node: YAMLNode?, _ what: @autoclosure () -> String, _ container: String? = nil) {
+            if let node, node.isMapping { result.append(Section(node: node, what: what(), container: container)) }
         }
         func claim(_ spec: YAMLNode?, _ what: String) {
             add(spec?["resources"]?["requests"], "\(what) requests")
