@@ -50,7 +50,6 @@ public enum ParameterValue: Sendable, Hashable {
 public final class ResourceContext {
     public let rules: RuleContext
     public let resource: Resource
-    private var cachedSchemaIssues: [SchemaIssue]?
     private var views: [ObjectIdentifier: Any] = [:]
 
     init(rules: RuleContext, resource: Resource) {
@@ -59,10 +58,7 @@ public final class ResourceContext {
     }
 
     public var schemaIssues: [SchemaIssue] {
-        if let cachedSchemaIssues { return cachedSchemaIssues }
-        let issues = SchemaValidator.validate(resource)
-        cachedSchemaIssues = issues
-        return issues
+        view([SchemaIssue].self, SchemaValidator.validate)
     }
 
     /// A view of the resource that several rules build the same way (pod security views, …),

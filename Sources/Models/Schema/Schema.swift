@@ -25,7 +25,6 @@ public indirect enum FieldType: Sendable {
 public final class ObjectSchema: Sendable {
     public let name: String
     public let fields: [(name: String, type: FieldType)]
-    private let index: [String: Int]
     /// Field names as bytes, back to back, with an open-addressing table over them (slot →
     /// field index + 1, 0 = empty), so the schema walk finds a key's field from the YAML
     /// bytes without making a String.
@@ -40,10 +39,6 @@ public final class ObjectSchema: Sendable {
     private init(_ name: String, fields: [(name: String, type: FieldType)]) {
         self.name = name
         self.fields = fields
-        var index: [String: Int] = [:]
-        index.reserveCapacity(fields.count)
-        for (i, field) in fields.enumerated() { index[field.name] = i }
-        self.index = index
         var store: [UInt8] = []
         var starts: [Int32] = [0]
         for field in fields {
@@ -100,6 +95,7 @@ public final class ObjectSchema: Sendable {
     }
 
     public func field(named name: String) -> FieldType? {
-        index[name].map { fields[$0].type }
+        var name = name
+        return name.withUTF8 { field(named: $0) }
     }
 }

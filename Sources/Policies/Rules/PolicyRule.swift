@@ -48,7 +48,7 @@ public struct PolicyRule: SetRule {
                 }
             }
         }
-        run.record(errors, for: set)
+        run.record(errors)
     }
 
     /// Reports a failed rule as a finding; a runtime error is returned for `policy-error`.
@@ -141,7 +141,7 @@ public struct ResourcePolicyRule: ResourceRule {
         let scope = context.view(ObjectIdentifier(scopeKey)) { policy.scope(for: $0, namespaceObject: nil) }
         let rule = policy.rules[ruleIndex]
         if let error = PolicyRule.report(policy.evaluate(rule: rule, in: scope), of: rule, in: policy, on: resource, &report) {
-            run.record(resourceError: error)
+            run.record([error])
         }
     }
 }
