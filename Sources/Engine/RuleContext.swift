@@ -50,6 +50,9 @@ public enum ParameterValue: Sendable, Hashable {
 public final class ResourceContext {
     public let rules: RuleContext
     public let resource: Resource
+    /// Stored, not a `view`: three rules read it for every resource, and a typed property
+    /// skips the dictionary lookup and dynamic cast a view costs.
+    private var cachedSchemaIssues: [SchemaIssue]?
     private var views: [ObjectIdentifier: Any] = [:]
 
     init(rules: RuleContext, resource: Resource) {
@@ -58,7 +61,10 @@ public final class ResourceContext {
     }
 
     public var schemaIssues: [SchemaIssue] {
-        view([SchemaIssue].self, SchemaValidator.validate)
+        if let cachedSchemaIssues { return cachedSchemaIssues }
+        let issues = SchemaValidator.validate(resource)
+        cachedSchemaIssues = issues
+        return issues
     }
 
     /// A view of the resource that several rules build the same way (pod security views, …),
