@@ -37,11 +37,11 @@ public final class YAMLDocument: Sendable {
     public var scalarBytes: Int { bytes.count }
 }
 
-public enum NodeKind: UInt8, Sendable {
+public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
     case scalar, mapping, sequence
 }
 
-public enum ScalarStyle: UInt8, Sendable {
+public enum ScalarStyle: UInt8, Sendable, BitwiseCopyable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
@@ -49,7 +49,7 @@ public enum ScalarStyle: UInt8, Sendable {
 /// mapping, `count` key/value pairs at `children[first ..< first + 2*count]`; for a sequence,
 /// `count` items at `children[first ..< first + count]`.
 @usableFromInline
-struct RawNode: Sendable {
+struct RawNode: Sendable, BitwiseCopyable {
     @usableFromInline var kind: NodeKind
     var style: ScalarStyle
     var hasTag: Bool

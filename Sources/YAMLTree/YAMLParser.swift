@@ -239,12 +239,14 @@ private struct TreeBuilder {
     }
 
     private mutating func startDocument(at offset: Int) {
-        nodes = []
-        children = []
-        bytes = []
-        tags = [:]
-        sizes = []
-        anchors = [:]
+        // The arrays are scratch space reused by every document of the stream; a finished
+        // document gets exact-size copies (see `finishDocument`).
+        nodes.removeAll(keepingCapacity: true)
+        children.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        tags.removeAll(keepingCapacity: true)
+        sizes.removeAll(keepingCapacity: true)
+        anchors.removeAll(keepingCapacity: true)
         pending.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
         aliasExpansion = 0
@@ -262,7 +264,8 @@ private struct TreeBuilder {
         let doc = YAMLDocument(file: file, index: documentIndex,
                                sourceComment: helmSourceComment(from: previousDocumentEndOffset,
                                                                 to: firstNodeOffset ?? documentStartOffset),
-                               nodes: nodes, children: children, bytes: bytes, tags: tags, rootID: root)
+                               nodes: exactCopy(nodes), children: exactCopy(children), bytes: exactCopy(bytes),
+                               tags: tags, rootID: root)
         documentIndex += 1
         documents.append(doc)
     }
@@ -290,13 +293,26 @@ private struct TreeBuilder {
         documentFailed = true
         diagnostics.append(YAMLDiagnostic(kind: kind, message: message,
                                           position: SourcePosition(line: mark.line + 1, column: mark.column + 1)))
-        // Drop the partial document's storage now; only the diagnostic is kept.
-        nodes = []
-        children = []
-        bytes = []
-        sizes = []
-        pending.removeAll()
-        open.removeAll()
+        nodes.removeAll(keepingCapacity: true)
+        children.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        sizes.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+    }
+
+    /// A copy of the scratch array's elements in storage of exactly their size: documents
+    /// are kept until the cross-resource rules finish, and a grown array carries up to
+    /// twice the capacity it needs.
+    private func exactCopy<T: BitwiseCopyable>(_ array: [T]) -> [T] {
+        [T](unsafeUninitializedCapacity: array.count) { buffer, count in
+            array.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress, let to = buffer.baseAddress {
+                    to.initialize(from: from, count: source.count)
+                }
+            }
+            count = array.count
+        }
     }
 
     private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?, size: UInt32) -> UInt32 {
@@ -316,20 +332,21 @@ private struct TreeBuilder {
     }
 
     private mutating func closeCollection(id: UInt32, pendingStart: Int) {
-        var items = pending[pendingStart...]
         var node = nodes[Int(id)]
         if node.kind == .mapping {
-            var merged = ContiguousArray(items)
-            if hasMergeKey(merged) { merged = applyMergeKeys(merged) }
-            checkDuplicateKeys(merged)
-            items = ArraySlice(merged)
-            node.count = UInt32(items.count / 2)
+            if hasMergeKey(pending[pendingStart...]) {
+                let merged = applyMergeKeys(pending[pendingStart...])
+                pending.replaceSubrange(pendingStart..., with: merged)
+            }
+            checkDuplicateKeys(pending[pendingStart...])
+            node.count = UInt32((pending.count - pendingStart) / 2)
         } else {
-            node.count = UInt32(items.count)
+            node.count = UInt32(pending.count - pendingStart)
         }
         node.first = UInt32(children.count)
         var size: UInt32 = 1
-        for child in items {
+        for i in pendingStart ..< pending.count {
+            let child = pending[i]
             children.append(child)
             let (sum, overflow) = size.addingReportingOverflow(sizes[Int(child)])
             size = overflow ? UInt32.max : sum
@@ -345,16 +362,17 @@ private struct TreeBuilder {
             && bytes[Int(n.first)] == UInt8(ascii: "<") && bytes[Int(n.first) + 1] == UInt8(ascii: "<")
     }
 
-    private func hasMergeKey(_ pairs: ContiguousArray<UInt32>) -> Bool {
-        stride(from: 0, to: pairs.count - 1, by: 2).contains { isMergeKey(pairs[$0]) }
+    /// `pairs`: a mapping's keys and values, alternating.
+    private func hasMergeKey(_ pairs: ArraySlice<UInt32>) -> Bool {
+        stride(from: pairs.startIndex, to: pairs.endIndex - 1, by: 2).contains { isMergeKey(pairs[$0]) }
     }
 
     /// YAML merge keys (`<<: *defaults`), which Kubernetes' decoder honours: keys written in
     /// the mapping win over merged ones, and earlier merged mappings win over later ones.
-    private func applyMergeKeys(_ pairs: ContiguousArray<UInt32>) -> ContiguousArray<UInt32> {
-        var own = ContiguousArray<UInt32>()
+    private func applyMergeKeys(_ pairs: ArraySlice<UInt32>) -> [UInt32] {
+        var own: [UInt32] = []
         var sources: [UInt32] = []
-        for i in stride(from: 0, to: pairs.count - 1, by: 2) {
+        for i in stride(from: pairs.startIndex, to: pairs.endIndex - 1, by: 2) {
             if isMergeKey(pairs[i]) {
                 let value = nodes[Int(pairs[i + 1])]
                 if value.kind == .mapping {
@@ -406,8 +424,9 @@ private struct TreeBuilder {
         return h
     }
 
-    private mutating func checkDuplicateKeys(_ pairs: ContiguousArray<UInt32>) {
+    private mutating func checkDuplicateKeys(_ pairs: ArraySlice<UInt32>) {
         let n = pairs.count / 2
+        let base = pairs.startIndex
         guard n > 1 else { return }
         func report(_ first: UInt32, _ second: UInt32) {
             let a = nodes[Int(first)], b = nodes[Int(second)]
@@ -420,8 +439,8 @@ private struct TreeBuilder {
         }
         if n <= 16 {
             for j in 1 ..< n {
-                for i in 0 ..< j where keysEqual(pairs[2 * i], pairs[2 * j]) {
-                    report(pairs[2 * i], pairs[2 * j])
+                for i in 0 ..< j where keysEqual(pairs[base + 2 * i], pairs[base + 2 * j]) {
+                    report(pairs[base + 2 * i], pairs[base + 2 * j])
                     break
                 }
             }
@@ -429,7 +448,7 @@ private struct TreeBuilder {
         }
         var seen: [UInt64: [UInt32]] = [:]
         for j in 0 ..< n {
-            let key = pairs[2 * j]
+            let key = pairs[base + 2 * j]
             let h = keyHash(key)
             if let earlier = seen[h]?.first(where: { keysEqual($0, key) }) {
                 report(earlier, key)

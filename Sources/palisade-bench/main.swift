@@ -20,7 +20,7 @@ let rawArguments = Array(CommandLine.arguments.dropFirst())
 let writeDirectory: String? = rawArguments.firstIndex(of: "--write").flatMap {
     $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
 }
-// `--phase none|floor|tree|check|policies` runs one phase once and exits, for counting instructions
+// `--phase none|floor|tree|check|policies|cel|by-rule` runs one phase once and exits, for counting instructions
 // (`scripts/bench-instructions.sh`): the count of `none` is the corpus set-up to subtract.
 let phase: String? = rawArguments.firstIndex(of: "--phase").flatMap {
     $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
@@ -63,6 +63,39 @@ if let phase {
                     if case .success(.bool(true)) = program.evaluate(a) { sink &+= 1 }
                 }
             }
+        }
+    // Each rule alone over the corpus, minus a run with no rules: where the rules phase goes.
+    // Shared work (the authorization model, indexes) is charged to every rule that asks for it.
+    case "by-rule":
+        func seconds(_ rules: [any Rule]) -> Double {
+            var best = Double.infinity
+            for _ in 0 ..< 3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                sink &+= Checker(rules: rules, options: CheckOptions()).check(inputs).findings.count
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return best
+        }
+        let base = seconds([])
+        let only = ProcessInfo.processInfo.environment["PALISADE_BENCH_RULES"]?.split(separator: ",").map(String.init)
+        let costs = RuleCatalogue.builtin.filter { only?.contains($0.metadata.id) ?? true }.map { ($0.metadata.id, seconds([$0]) - base) }
+        print(String(format: "no rules: %.3f s; sum of rules: %.3f s", base, costs.reduce(0) { $0 + $1.1 }))
+        for (id, cost) in costs.sorted(by: { $0.1 > $1.1 }) { print(String(format: "%8.4f s  %@", cost, id)) }
+    // Where resident memory goes: the parsed documents alone, then their decoded resources.
+    case "memory":
+        print(String(format: "corpus: resident %.0f MiB", residentMiB()))
+        let kept = corpus.files.map { YAMLParser.parse($0.bytes, file: $0.name) }
+        print(String(format: "documents kept: resident %.0f MiB (%d nodes, %.0f MiB scalar bytes)", residentMiB(),
+                     kept.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.nodeCount } },
+                     Double(kept.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.scalarBytes } }) / 1_048_576))
+        let resources = kept.flatMap { $0.documents.flatMap { ResourceDecoder.resources(in: $0).resources } }
+        print(String(format: "resources kept: resident %.0f MiB", residentMiB()))
+        sink &+= resources.count
+    // Repeated checks: resident memory must not grow from one run to the next.
+    case "leak":
+        for run in 1 ... 8 {
+            sink &+= Checker(rules: RuleCatalogue.builtin, options: CheckOptions()).check(inputs).findings.count
+            print(String(format: "run %d: resident %.0f MiB", run, residentMiB()))
         }
     default: break
     }
@@ -131,9 +164,11 @@ for _ in 0 ..< repetitions {
 let floor = times["floor"]!, tree = times["tree"]!, decode = times["decode"]!
 let single = times["single"]!, parallel = times["parallel"]!, render = times["render"]!
 
-func peakRSSMiB() -> Double {
+func peakRSSMiB() -> Double { statusMiB("VmHWM:") }
+func residentMiB() -> Double { statusMiB("VmRSS:") }
+func statusMiB(_ field: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
           let kb = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
     return kb / 1024
 }
