@@ -31,6 +31,34 @@ public final class YAMLDocument: Sendable {
 
     public var root: YAMLNode { YAMLNode(document: self, id: rootID) }
 
+    /// The id of the value whose key's bytes are `wanted` in mapping `mapping` (the first on
+    /// duplicates), or nil. The hottest lookup of the rules: raw buffers, length and first
+    /// byte compared before the rest.
+    func valueID(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> UInt32? {
+        nodes.withUnsafeBufferPointer { nodes -> UInt32? in
+            let r = nodes[Int(mapping)]
+            guard r.kind == .mapping else { return nil }
+            return children.withUnsafeBufferPointer { children -> UInt32? in
+                bytes.withUnsafeBufferPointer { bytes -> UInt32? in
+                    let length = wanted.count
+                    var i = Int(r.first)
+                    let end = i + 2 * Int(r.count)
+                    while i < end {
+                        let k = nodes[Int(children[i])]
+                        if Int(k.count) == length, k.kind == .scalar {
+                            let base = Int(k.first)
+                            var j = 0
+                            while j < length, bytes[base + j] == wanted[j] { j += 1 }
+                            if j == length { return children[i + 1] }
+                        }
+                        i += 2
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
     /// Number of nodes stored (aliases share their target, so this is not the expanded size).
     public var nodeCount: Int { nodes.count }
     /// Bytes held for scalar text.
@@ -149,30 +177,10 @@ public struct YAMLNode: Sendable {
 
     /// The value for a key of a mapping, comparing key bytes without allocating.
     public subscript(key: String) -> YAMLNode? {
-        let r = raw
-        guard r.kind == .mapping else { return nil }
+        let document = self.document
         var key = key
-        return key.withUTF8 { wanted -> YAMLNode? in
-            document.bytes.withUnsafeBufferPointer { bytes -> YAMLNode? in
-                document.nodes.withUnsafeBufferPointer { nodes -> YAMLNode? in
-                    var i = Int(r.first)
-                    let end = i + 2 * Int(r.count)
-                    while i < end {
-                        let k = nodes[Int(document.children[i])]
-                        if k.kind == .scalar, Int(k.count) == wanted.count {
-                            var j = 0
-                            let base = Int(k.first)
-                            while j < wanted.count, bytes[base + j] == wanted[j] { j += 1 }
-                            if j == wanted.count {
-                                return YAMLNode(document: document, id: document.children[i + 1])
-                            }
-                        }
-                        i += 2
-                    }
-                    return nil
-                }
-            }
-        }
+        let found = key.withUTF8 { document.valueID(forKey: $0, inMapping: id) }
+        return found.map { YAMLNode(document: document, id: $0) }
     }
 
     /// The key node for a key of a mapping (for findings that point at the key itself).

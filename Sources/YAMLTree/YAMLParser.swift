@@ -1,4 +1,9 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The documents of one YAML stream and what went wrong while reading it. Documents that
 /// were complete before a syntax error are kept, so their resources are still checked.
@@ -30,7 +35,12 @@ public enum YAMLParser {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return nil
         }
-        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        // memchr: a byte-at-a-time search costs as much as a fifth of libyaml's own parse.
+        let found = bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        guard let nul = found else { return nil }
         return YAMLDiagnostic(kind: .encoding,
                               message: "binary content: NUL byte at offset \(nul); not a YAML or JSON text file",
                               position: position(ofByteOffset: nul, in: bytes))

@@ -3,7 +3,9 @@ import Models
 import YAMLTree
 
 /// `kind: Policy` (palisade.dev/v1): which resources, shared variables, and rules.
-struct NativePolicy: Sendable {
+/// A class, not a struct: a policy and its rules are read on every resource they match, and
+/// copying a struct of this many strings and arrays costs a retain and release per field.
+final class NativePolicy: Sendable {
     let name: String
     let file: String
     let position: SourcePosition
@@ -17,6 +19,19 @@ struct NativePolicy: Sendable {
     let match: PolicyMatch
     let variables: [NamedExpression]
     let rules: [NativeRule]
+
+    init(name: String, file: String, position: SourcePosition, description: String?, area: String,
+         ruleIDPrefix: String, match: PolicyMatch, variables: [NamedExpression], rules: [NativeRule]) {
+        self.name = name
+        self.file = file
+        self.position = position
+        self.description = description
+        self.area = area
+        self.ruleIDPrefix = ruleIDPrefix
+        self.match = match
+        self.variables = variables
+        self.rules = rules
+    }
 }
 
 struct NamedExpression: Sendable {
@@ -24,7 +39,7 @@ struct NamedExpression: Sendable {
     let expression: CompiledExpression
 }
 
-struct NativeRule: Sendable {
+final class NativeRule: Sendable {
     let id: String
     let severity: Severity
     let expression: CompiledExpression
@@ -43,6 +58,25 @@ struct NativeRule: Sendable {
     /// the `line:column` its finding must have.
     let passExamples: [RuleExample]
     let failExamples: [RuleExample]
+
+    init(id: String, severity: Severity, expression: CompiledExpression, message: String?,
+         messageExpression: CompiledExpression?, summary: String?, rationale: String?, remediation: String,
+         fieldPath: FieldPath?, reportAtKey: Bool, enabled: Bool, passExamples: [RuleExample],
+         failExamples: [RuleExample]) {
+        self.id = id
+        self.severity = severity
+        self.expression = expression
+        self.message = message
+        self.messageExpression = messageExpression
+        self.summary = summary
+        self.rationale = rationale
+        self.remediation = remediation
+        self.fieldPath = fieldPath
+        self.reportAtKey = reportAtKey
+        self.enabled = enabled
+        self.passExamples = passExamples
+        self.failExamples = failExamples
+    }
 }
 
 /// `fieldPath` of a native rule: one dotted path (`spec.template.spec`,
