@@ -127,14 +127,14 @@ public enum InputDiscovery {
                 guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                     // A manifest-named symlink that cannot be resolved (dangling, or a loop) is listed so
                     // that reading it reports a finding instead of the file silently dropping out of the run.
-                    if isSymbolicLink(path), extensions.contains((entry as NSString).pathExtension.lowercased()) {
+                    if isSymbolicLink(path), extensions.contains(fileExtension(of: entry)) {
                         files.append(path)
                     }
                     continue
                 }
                 if isDirectory.boolValue {
                     subdirectories.append(path)
-                } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
+                } else if extensions.contains(fileExtension(of: entry)) {
                     files.append(path)
                 }
             }
@@ -142,6 +142,16 @@ public enum InputDiscovery {
         }
         return files.sorted()
     }
+}
+
+/// The lowercased extension of a file name (`a.YAML` → `yaml`, `.yaml` and `a` → empty), as
+/// bytes: bridging each name of a repository walk to NSString for `pathExtension` cost more
+/// than checking a small change.
+func fileExtension(of name: String) -> String {
+    let utf8 = name.utf8
+    guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex,
+          !utf8[dot...].contains(UInt8(ascii: "/")) else { return "" }
+    return String(decoding: utf8[utf8.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
 }
 
 /// Whether `path` itself (not what it points to) is a symbolic link.

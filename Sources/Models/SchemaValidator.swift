@@ -24,80 +24,89 @@ public struct SchemaIssue: Sendable {
 public enum SchemaValidator {
     public static func validate(_ resource: Resource) -> [SchemaIssue] {
         guard let schema = KindSchemas.schema(apiVersion: resource.apiVersion, kind: resource.kind) else { return [] }
-        var issues: [SchemaIssue] = []
-        var path = FieldPath()
-        check(resource.node, against: .object(schema), path: &path, issues: &issues)
-        return issues
+        var walk = SchemaWalk(document: resource.node.document)
+        walk.check(resource.node.id, against: .object(schema))
+        return walk.issues
     }
+}
 
-    private static func check(_ node: YAMLNode, against type: FieldType, path: inout FieldPath, issues: inout [SchemaIssue]) {
+/// One validation pass over a resource's nodes by id: the document is held once for the
+/// walk, and a `YAMLNode` (with its retain of the document) is made only for an issue.
+private struct SchemaWalk {
+    let document: YAMLDocument
+    var path = FieldPath()
+    var issues: [SchemaIssue] = []
+
+    init(document: YAMLDocument) { self.document = document }
+
+    mutating func check(_ id: UInt32, against type: FieldType) {
+        let kind = document.kind(of: id)
+        let resolved = kind == .scalar ? document.resolvedType(of: id) : .string
         // null is "not set" for every field.
-        if node.isScalar, node.resolvedType == .null { return }
+        if kind == .scalar, resolved == .null { return }
         switch type {
         case .any:
             return
         case .string:
-            guard node.isScalar else { return wrong(node, "a string", path, &issues) }
-            switch node.resolvedType {
+            guard kind == .scalar else { return wrong(id, "a string") }
+            switch resolved {
             case .string: return
-            case .bool where node.isYAML11OnlyBoolean:
+            case .bool where document.isYAML11OnlyBoolean(id):
+                let text = document.node(id).scalar ?? ""
                 issues.append(SchemaIssue(
                     kind: .yaml11Boolean,
-                    message: "\(path.text) is a string, but unquoted \(node.scalar ?? "") is read as a boolean by Kubernetes' YAML 1.1 decoder; quote it: \"\(node.scalar ?? "")\"",
-                    node: node, path: path.text))
+                    message: "\(path.text(in: document)) is a string, but unquoted \(text) is read as a boolean by Kubernetes' YAML 1.1 decoder; quote it: \"\(text)\"",
+                    node: document.node(id), path: path.text(in: document)))
             default:
-                wrong(node, "a string", path, &issues, hint: "quote it: \"\(node.scalar ?? "")\"")
+                wrong(id, "a string", hint: "quote it: \"\(document.node(id).scalar ?? "")\"")
             }
         case .integer:
-            guard node.isScalar, node.resolvedType == .int else { return wrong(node, "an integer", path, &issues) }
+            guard kind == .scalar, resolved == .int else { return wrong(id, "an integer") }
         case .number:
-            guard node.isScalar, node.resolvedType == .int || node.resolvedType == .float else {
-                return wrong(node, "a number", path, &issues)
-            }
+            guard kind == .scalar, resolved == .int || resolved == .float else { return wrong(id, "a number") }
         case .boolean:
-            guard node.isScalar, node.resolvedType == .bool else {
-                let hint = node.isScalar && (node.scalar == "true" || node.scalar == "false") ? "remove the quotes" : nil
-                return wrong(node, "a boolean", path, &issues, hint: hint)
+            guard kind == .scalar, resolved == .bool else {
+                let text = document.node(id).scalar
+                let hint = kind == .scalar && (text == "true" || text == "false") ? "remove the quotes" : nil
+                return wrong(id, "a boolean", hint: hint)
             }
         case .intOrString:
-            guard node.isScalar, node.resolvedType == .int || node.resolvedType == .string else {
-                return wrong(node, "an integer or a string", path, &issues)
-            }
+            guard kind == .scalar, resolved == .int || resolved == .string else { return wrong(id, "an integer or a string") }
         case .quantity:
-            guard node.isScalar, node.resolvedType != .bool else { return wrong(node, "a quantity (string or number)", path, &issues) }
+            guard kind == .scalar, resolved != .bool else { return wrong(id, "a quantity (string or number)") }
         case .array(let element):
-            guard node.isSequence else { return wrong(node, "a list", path, &issues) }
-            for (i, item) in node.items.enumerated() {
+            guard kind == .sequence else { return wrong(id, "a list") }
+            document.forEachItem(of: id) { i, item in
                 path.push(index: i)
-                check(item, against: element, path: &path, issues: &issues)
+                check(item, against: element)
                 path.pop()
             }
         case .map(let element):
-            guard node.isMapping else { return wrong(node, "a map", path, &issues) }
-            for (key, value) in node.pairs {
+            guard kind == .mapping else { return wrong(id, "a map") }
+            document.forEachPair(of: id) { key, value in
                 path.push(key: key)
-                check(value, against: element, path: &path, issues: &issues)
+                check(value, against: element)
                 path.pop()
             }
         case .object(let schema):
-            guard node.isMapping else { return wrong(node, "an object (\(schema.name))", path, &issues) }
-            for (key, value) in node.pairs {
+            guard kind == .mapping else { return wrong(id, "an object (\(schema.name))") }
+            document.forEachPair(of: id) { key, value in
                 path.push(key: key)
                 // Looked up by the key's bytes: no String per key on the clean path.
-                if let fieldType = key.withScalarBytes(schema.field(named:)) {
-                    check(value, against: fieldType, path: &path, issues: &issues)
+                if let fieldType = document.withScalarBytes(of: key, schema.field(named:)) {
+                    check(value, against: fieldType)
                 } else {
                     issues.append(SchemaIssue(kind: .unknownField,
-                                              message: unknownFieldMessage(key.scalar ?? "", in: schema, path: path),
-                                              node: key, path: path.text))
+                                              message: unknownFieldMessage(document.node(key).scalar ?? "", in: schema),
+                                              node: document.node(key), path: path.text(in: document)))
                 }
                 path.pop()
             }
         }
     }
 
-    private static func wrong(_ node: YAMLNode, _ expected: String, _ path: FieldPath, _ issues: inout [SchemaIssue],
-                              hint: String? = nil) {
+    private mutating func wrong(_ id: UInt32, _ expected: String, hint: String? = nil) {
+        let node = document.node(id)
         let found: String
         switch node.kind {
         case .mapping: found = "a map"
@@ -110,13 +119,14 @@ public enum SchemaValidator {
             case .string: found = "the string \"\(node.scalar ?? "")\""
             }
         }
-        var message = "\(path.text) must be \(expected), found \(found)"
+        let text = path.text(in: document)
+        var message = "\(text) must be \(expected), found \(found)"
         if let hint { message += "; \(hint)" }
-        issues.append(SchemaIssue(kind: .wrongType, message: message, node: node, path: path.text))
+        issues.append(SchemaIssue(kind: .wrongType, message: message, node: node, path: text))
     }
 
-    private static func unknownFieldMessage(_ name: String, in schema: ObjectSchema, path: FieldPath) -> String {
-        var message = "unknown field \"\(name)\" in \(schema.name) at \(path.text)"
+    private func unknownFieldMessage(_ name: String, in schema: ObjectSchema) -> String {
+        var message = "unknown field \"\(name)\" in \(schema.name) at \(path.text(in: document))"
         if let suggestion = FieldSuggestion.suggest(name, in: schema) {
             message += "; did you mean \"\(suggestion)\"?"
         }
@@ -124,11 +134,11 @@ public enum SchemaValidator {
     }
 }
 
-/// The path the decoder has descended, kept as key nodes and indices; the dotted text is
+/// The path the decoder has descended, kept as key node ids and indices; the dotted text is
 /// built only when an issue is reported, so walking a clean manifest allocates no strings.
 struct FieldPath {
     private enum Step {
-        case key(YAMLNode)
+        case key(UInt32)
         case index(Int)
     }
 
@@ -136,17 +146,17 @@ struct FieldPath {
 
     init() { steps.reserveCapacity(16) }
 
-    mutating func push(key: YAMLNode) { steps.append(.key(key)) }
+    mutating func push(key: UInt32) { steps.append(.key(key)) }
     mutating func push(index: Int) { steps.append(.index(index)) }
     mutating func pop() { steps.removeLast() }
 
-    var text: String {
+    func text(in document: YAMLDocument) -> String {
         var result = ""
         for step in steps {
             switch step {
             case .index(let i): result += "[\(i)]"
-            case .key(let node):
-                let name = node.scalar ?? "?"
+            case .key(let id):
+                let name = document.node(id).scalar ?? "?"
                 result += result.isEmpty ? name : "." + name
             }
         }

@@ -46,10 +46,7 @@ public struct PodTemplate: Sendable {
     /// in custom resources (Argo Rollouts, Kubeflow `*ReplicaSpecs.<role>.template`, Ray worker
     /// groups, KEDA ScaledJobs, Knative Services, …), in document order. Found once, when the
     /// resource is decoded (`templateNodes`).
-    public static func all(of resource: Resource) -> [PodTemplate] {
-        let kind = resource.workloadKind
-        return resource.podTemplateNodes.map { PodTemplate($0, owner: resource, workloadKind: kind) }
-    }
+    public static func all(of resource: Resource) -> PodTemplates { PodTemplates(of: resource) }
 
     /// Where the pod templates of an object are. `configuredPaths` are the `podTemplatePaths`
     /// of `.palisade.yaml` for its kind: dotted paths from the object's root
@@ -92,6 +89,26 @@ public struct PodTemplate: Sendable {
 }
 
 /// What a `Resource` keeps of each of its pod templates.
+/// The pod templates of one resource, made on access from what decoding found: two dozen
+/// rules ask for them per workload, and an array built per ask was the run's most frequent
+/// allocation.
+public struct PodTemplates: RandomAccessCollection, Sendable {
+    private let owner: Resource
+    private let workloadKind: WorkloadKind?
+
+    init(of resource: Resource) {
+        owner = resource
+        workloadKind = resource.workloadKind
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { owner.podTemplateNodes.count }
+
+    public subscript(position: Int) -> PodTemplate {
+        PodTemplate(owner.podTemplateNodes[position], owner: owner, workloadKind: workloadKind)
+    }
+}
+
 struct PodTemplateNodes: Sendable {
     let template: YAMLNode
     let spec: PodSpec?

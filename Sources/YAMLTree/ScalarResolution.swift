@@ -8,24 +8,7 @@ public enum ResolvedType: Sendable, Hashable {
 extension YAMLNode {
     /// The type the Kubernetes decoder gives this scalar. Quoted and block scalars and
     /// scalars tagged `!!str` are strings; plain scalars are resolved by YAML 1.1 rules.
-    public var resolvedType: ResolvedType {
-        let r = raw
-        guard r.kind == .scalar else { return .string }
-        if r.hasTag, let tag = document.tags[id] {
-            switch tag {
-            case "tag:yaml.org,2002:str": return .string
-            case "tag:yaml.org,2002:int": return .int
-            case "tag:yaml.org,2002:float": return .float
-            case "tag:yaml.org,2002:bool": return .bool
-            case "tag:yaml.org,2002:null": return .null
-            default: break
-            }
-        }
-        guard r.style == .plain else { return .string }
-        return document.bytes.withUnsafeBufferPointer { buffer in
-            resolvePlainScalar(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
-        }
-    }
+    public var resolvedType: ResolvedType { document.resolvedType(of: id) }
 
     /// The boolean value of a scalar that resolves to bool.
     public var boolValue: Bool? {
@@ -116,10 +99,37 @@ extension YAMLNode {
     /// True for a plain scalar that YAML 1.1 reads as a boolean although it is not spelled
     /// `true`/`false` (`yes`, `No`, `on`, `y`, …): the usual reason an env value or label
     /// meant as text is rejected by the API server.
-    public var isYAML11OnlyBoolean: Bool {
-        guard resolvedType == .bool, raw.style == .plain else { return false }
-        let lower = scalarBytes.map { $0 | 0x20 }
-        return lower != Array("true".utf8) && lower != Array("false".utf8)
+    public var isYAML11OnlyBoolean: Bool { document.isYAML11OnlyBoolean(id) }
+}
+
+extension YAMLDocument {
+    /// `YAMLNode.resolvedType` of node `id`.
+    public func resolvedType(of id: UInt32) -> ResolvedType {
+        let r = nodes[Int(id)]
+        guard r.kind == .scalar else { return .string }
+        if r.hasTag, let tag = tags[id] {
+            switch tag {
+            case "tag:yaml.org,2002:str": return .string
+            case "tag:yaml.org,2002:int": return .int
+            case "tag:yaml.org,2002:float": return .float
+            case "tag:yaml.org,2002:bool": return .bool
+            case "tag:yaml.org,2002:null": return .null
+            default: break
+            }
+        }
+        guard r.style == .plain else { return .string }
+        return bytes.withUnsafeBufferPointer { buffer in
+            resolvePlainScalar(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
+        }
+    }
+
+    /// `YAMLNode.isYAML11OnlyBoolean` of node `id`.
+    public func isYAML11OnlyBoolean(_ id: UInt32) -> Bool {
+        guard resolvedType(of: id) == .bool, nodes[Int(id)].style == .plain else { return false }
+        return withScalarBytes(of: id) { bytes in
+            let lower = bytes.map { $0 | 0x20 }
+            return lower != Array("true".utf8) && lower != Array("false".utf8)
+        }
     }
 }
 

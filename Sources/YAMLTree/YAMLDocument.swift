@@ -12,7 +12,7 @@ public final class YAMLDocument: Sendable {
     public let sourceComment: String?
 
     @usableFromInline let nodes: [RawNode]
-    let children: [UInt32]
+    @usableFromInline let children: [UInt32]
     @usableFromInline let bytes: [UInt8]
     let tags: [UInt32: String]
     let rootID: UInt32
@@ -63,6 +63,47 @@ public final class YAMLDocument: Sendable {
     public var nodeCount: Int { nodes.count }
     /// Bytes held for scalar text.
     public var scalarBytes: Int { bytes.count }
+}
+
+/// Node-id access for walks over a whole document (schema validation): the document is
+/// held once by the walker instead of retained and released with every `YAMLNode` made.
+extension YAMLDocument {
+    /// The node with id `id`.
+    public func node(_ id: UInt32) -> YAMLNode { YAMLNode(document: self, id: id) }
+
+    @inlinable public func kind(of id: UInt32) -> NodeKind { nodes[Int(id)].kind }
+
+    /// Calls `body` with the key and value ids of each pair of mapping `id`, in order.
+    @inlinable
+    public func forEachPair(of id: UInt32, _ body: (_ key: UInt32, _ value: UInt32) throws -> Void) rethrows {
+        let r = nodes[Int(id)]
+        guard r.kind == .mapping else { return }
+        var i = Int(r.first)
+        let end = i + 2 * Int(r.count)
+        while i < end {
+            try body(children[i], children[i + 1])
+            i += 2
+        }
+    }
+
+    /// Calls `body` with the index and id of each item of sequence `id`, in order.
+    @inlinable
+    public func forEachItem(of id: UInt32, _ body: (_ index: Int, _ item: UInt32) throws -> Void) rethrows {
+        let r = nodes[Int(id)]
+        guard r.kind == .sequence else { return }
+        let first = Int(r.first)
+        for i in 0 ..< Int(r.count) { try body(i, children[first + i]) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of scalar `id` in place (empty for collections).
+    @inlinable
+    public func withScalarBytes<R>(of id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = nodes[Int(id)]
+        return try bytes.withUnsafeBufferPointer { buffer in
+            guard r.kind == .scalar else { return try body(UnsafeBufferPointer(rebasing: buffer[0 ..< 0])) }
+            return try body(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
+        }
+    }
 }
 
 public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
@@ -131,11 +172,7 @@ public struct YAMLNode: Sendable {
     /// no String, for lookups keyed by bytes.
     @inlinable
     public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let r = raw
-        return try document.bytes.withUnsafeBufferPointer { buffer in
-            guard r.kind == .scalar else { return try body(UnsafeBufferPointer(rebasing: buffer[0 ..< 0])) }
-            return try body(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
-        }
+        try document.withScalarBytes(of: id, body)
     }
 
     /// The scalar's text; nil for collections.
