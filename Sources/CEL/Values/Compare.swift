@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // Heterogeneous equality and ordering (langdef §Equality, §Ordering): int, uint and
 // double compare on one number line; other values of different types are unequal.
 
@@ -48,12 +54,23 @@ func compareNumbers(_ a: CELValue, _ b: CELValue) -> Ordering?? {
     }
 }
 
+/// CEL string equality: the same code points, so the same UTF-8 bytes (Swift's `==` would
+/// also equate canonically equivalent spellings). Compared in place, not byte by byte
+/// through the generic collection path.
+func sameUTF8(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+    }
+}
+
 func celEquals(_ a: CELValue, _ b: CELValue) -> Bool {
     if let numeric = compareNumbers(a, b) { return numeric == .equal }
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
-    case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+    case (.string(let x), .string(let y)): return sameUTF8(x, y)
     case (.bytes(let x), .bytes(let y)): return x == y
     case (.type(let x), .type(let y)): return x == y
     case (.timestamp(let x), .timestamp(let y)): return x == y

@@ -12,14 +12,14 @@ public enum CELValue: Sendable {
     case list([CELValue])
     case map(CELMap)
     /// A map the host provides lazily (e.g. a YAML node); never converted as a whole.
-    case hostMap(any CELMapLike)
+    indirect case hostMap(any CELMapLike)
     case type(CELType)
     case timestamp(CELTimestamp)
     case duration(CELDuration)
     /// `optional.of(x)` is `.optional(x)`, `optional.none()` is `.optional(nil)`.
     indirect case optional(CELValue?)
     /// Library values without literal syntax: quantities, IPs, CIDRs, URLs.
-    case object(any CELObject)
+    indirect case object(any CELObject)
 }
 
 /// A map-like host object with string keys, read lazily during evaluation.
@@ -205,7 +205,7 @@ extension MapKey {
         case (.int(let x), .int(let y)): return x == y
         case (.bigUInt(let x), .bigUInt(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameUTF8(x, y)
         default: return false
         }
     }
