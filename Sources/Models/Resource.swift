@@ -55,6 +55,8 @@ public final class Resource: Sendable {
     /// decoded: some forty rules ask for them. Nodes, not `PodTemplate`s, which point back
     /// at their owner.
     let podTemplateNodes: [PodTemplateNodes]
+    /// `spec`, looked up once: most rules start there.
+    public let spec: YAMLNode?
     /// Helm's `# Source:` template path for the document the object came from.
     public var sourceTemplate: String? { node.document.sourceComment }
     /// Whether the object carries a pod template (see `PodTemplate.all(of:)`).
@@ -62,6 +64,7 @@ public final class Resource: Sendable {
 
     public init(node: YAMLNode, podTemplatePaths: [String] = []) {
         self.node = node
+        spec = node["spec"]
         let meta = ObjectMeta(node: node["metadata"])
         metadata = meta
         identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
@@ -83,7 +86,6 @@ public final class Resource: Sendable {
     public var position: SourcePosition { node.position }
 
     public subscript(key: String) -> YAMLNode? { node[key] }
-    public var spec: YAMLNode? { node["spec"] }
 }
 
 /// `metadata` of an object.

@@ -63,8 +63,11 @@ private struct TreeBuilder {
     var children: [UInt32] = []
     var bytes: [UInt8] = []
     var tags: [UInt32: String] = [:]
-    /// Expanded size of each node (aliases counted at their target's size), saturating.
+    /// Expanded size of each node (aliases counted at their target's size), saturating; kept
+    /// only once the document has an anchor, since only anchored nodes are ever expanded
+    /// (their subtrees start after the anchor, so they are all counted).
     var sizes: [UInt32] = []
+    var tracksSizes = false
     var anchors: [String: UInt32] = [:]
     var pending: [UInt32] = []
     /// Open collections: node id and where its children start in `pending`.
@@ -256,6 +259,7 @@ private struct TreeBuilder {
         bytes.removeAll(keepingCapacity: true)
         tags.removeAll(keepingCapacity: true)
         sizes.removeAll(keepingCapacity: true)
+        tracksSizes = false
         anchors.removeAll(keepingCapacity: true)
         pending.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
@@ -307,6 +311,7 @@ private struct TreeBuilder {
         children.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         sizes.removeAll(keepingCapacity: true)
+        tracksSizes = false
         pending.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
     }
@@ -328,13 +333,18 @@ private struct TreeBuilder {
     private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?, size: UInt32) -> UInt32 {
         let id = UInt32(nodes.count)
         nodes.append(node)
-        sizes.append(size)
+        if tracksSizes { sizes.append(size) }
         if let tag { tags[id] = String(cString: tag) }
         return id
     }
 
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, id: UInt32) {
-        if let anchor { anchors[String(cString: anchor)] = id }
+        guard let anchor else { return }
+        if !tracksSizes {
+            tracksSizes = true
+            sizes = Array(repeating: 1, count: nodes.count)
+        }
+        anchors[String(cString: anchor)] = id
     }
 
     private mutating func attach(_ id: UInt32) {
@@ -354,14 +364,15 @@ private struct TreeBuilder {
             node.count = UInt32(pending.count - pendingStart)
         }
         node.first = UInt32(children.count)
-        var size: UInt32 = 1
-        for i in pendingStart ..< pending.count {
-            let child = pending[i]
-            children.append(child)
-            let (sum, overflow) = size.addingReportingOverflow(sizes[Int(child)])
-            size = overflow ? UInt32.max : sum
+        children.append(contentsOf: pending[pendingStart...])
+        if tracksSizes {
+            var size: UInt32 = 1
+            for i in pendingStart ..< pending.count {
+                let (sum, overflow) = size.addingReportingOverflow(sizes[Int(pending[i])])
+                size = overflow ? UInt32.max : sum
+            }
+            sizes[Int(id)] = size
         }
-        sizes[Int(id)] = size
         nodes[Int(id)] = node
         pending.removeSubrange(pendingStart...)
     }
