@@ -8,7 +8,26 @@ extension Finding {
             text += r.apiVersion + "/" + r.kind + "/" + (r.namespace ?? "") + "/" + (r.name ?? "")
         }
         text += "\u{1F}" + (fieldPath ?? message) + "\u{1F}" + (container ?? "")
-        return Self.hex(Self.fnv1a64(text)) + Self.hex(Self.fnv1a64(String(text.reversed())))
+        // The second half hashes the text reversed by characters. For ASCII without carriage
+        // returns (a "\r\n" pair is one character) that is the bytes reversed, read in place:
+        // building the reversed String cost more than the rest of a SARIF result.
+        let (forward, backward) = text.withUTF8 { bytes -> (UInt64, UInt64?) in
+            var forward: UInt64 = 0xcbf29ce484222325
+            var plain = true
+            for byte in bytes {
+                forward = (forward ^ UInt64(byte)) &* 0x100000001b3
+                if byte >= 0x80 || byte == 0x0D { plain = false }
+            }
+            guard plain else { return (forward, nil) }
+            var backward: UInt64 = 0xcbf29ce484222325
+            var i = bytes.count
+            while i > 0 {
+                i -= 1
+                backward = (backward ^ UInt64(bytes[i])) &* 0x100000001b3
+            }
+            return (forward, backward)
+        }
+        return Self.hex(forward) + Self.hex(backward ?? Self.fnv1a64(String(text.reversed())))
     }
 
     static func fnv1a64(_ text: String) -> UInt64 {

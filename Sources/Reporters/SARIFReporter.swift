@@ -70,8 +70,9 @@ public struct SARIFReporter: Reporter {
         w.value("columnKind", "unicodeCodePoints")
 
         w.beginArray("results")
-        for f in result.findings { write(f, ruleIndex: index[f.ruleID], into: &w) }
-        for f in result.suppressed { write(f, ruleIndex: index[f.ruleID], into: &w) }
+        var locations = ArtifactLocations(rootPath: rootPath)
+        for f in result.findings { write(f, ruleIndex: index[f.ruleID], locations: &locations, into: &w) }
+        for f in result.suppressed { write(f, ruleIndex: index[f.ruleID], locations: &locations, into: &w) }
         w.endArray()
 
         w.endObject()
@@ -177,7 +178,7 @@ public struct SARIFReporter: Reporter {
 
     // MARK: Results
 
-    private func write(_ f: Finding, ruleIndex: Int?, into w: inout JSONWriter) {
+    private func write(_ f: Finding, ruleIndex: Int?, locations: inout ArtifactLocations, into w: inout JSONWriter) {
         w.beginObject()
         w.value("ruleId", f.ruleID)
         if let ruleIndex { w.value("ruleIndex", ruleIndex) }
@@ -189,7 +190,11 @@ public struct SARIFReporter: Reporter {
         w.beginArray("locations")
         w.beginObject()
         w.beginObject("physicalLocation")
-        writeArtifactLocation(f.file, into: &w)
+        let location = locations.uri(of: f.file)
+        w.beginObject("artifactLocation")
+        w.value("uri", location.uri)
+        if !location.isAbsolute { w.value("uriBaseId", Self.sourceRootID) }
+        w.endObject()
         if f.position.line >= 1 {
             w.beginObject("region")
             w.value("startLine", f.position.line)
@@ -234,16 +239,23 @@ public struct SARIFReporter: Reporter {
         w.endObject()
     }
 
-    private func writeArtifactLocation(_ file: String, into w: inout JSONWriter) {
+}
+
+/// `artifactLocation.uri` of each file, worked out once per run of findings in the same file
+/// (findings come sorted by file): relative to the repository root and percent-encoded, or an
+/// absolute `file://` URI, which needs no base, for a file outside the repository.
+struct ArtifactLocations {
+    let rootPath: String?
+    private var last: (file: String, uri: String, isAbsolute: Bool)?
+
+    init(rootPath: String?) { self.rootPath = rootPath }
+
+    mutating func uri(of file: String) -> (uri: String, isAbsolute: Bool) {
+        if let last, last.file == file { return (last.uri, last.isAbsolute) }
         let path = RepositoryPath.relative(file, root: rootPath)
-        w.beginObject("artifactLocation")
-        if path.hasPrefix("/") {
-            // Outside the repository: an absolute URI, which needs no base.
-            w.value("uri", "file://" + RepositoryPath.percentEncoded(path))
-        } else {
-            w.value("uri", RepositoryPath.percentEncoded(path))
-            w.value("uriBaseId", Self.sourceRootID)
-        }
-        w.endObject()
+        let isAbsolute = path.hasPrefix("/")
+        let uri = isAbsolute ? "file://" + RepositoryPath.percentEncoded(path) : RepositoryPath.percentEncoded(path)
+        last = (file, uri, isAbsolute)
+        return (uri, isAbsolute)
     }
 }

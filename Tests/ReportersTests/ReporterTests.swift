@@ -54,6 +54,39 @@ final class ReporterTests: XCTestCase {
         XCTAssertEqual(JSONWriter.quote("a\"b\\c\u{7F}\u{2028}é"), "\"a\\\"b\\\\c\\u007f\\u2028é\"")
     }
 
+    func testJSONWriterQuotingCopiesRunsBetweenEscapes() {
+        XCTAssertEqual(JSONWriter.quote(""), "\"\"")
+        XCTAssertEqual(JSONWriter.quote("plain text/é ✓"), "\"plain text/é ✓\"")
+        XCTAssertEqual(JSONWriter.quote("\u{2029}x\u{2028}"), "\"\\u2029x\\u2028\"")
+        // Other three-byte characters starting with 0xE2 are copied as they are.
+        XCTAssertEqual(JSONWriter.quote("→\u{2027}\t\r\u{0}"), "\"→\u{2027}\\t\\r\\u0000\"")
+    }
+
+    /// The fingerprint's second hash reads ASCII text backwards in place; it must equal the
+    /// hash of the text reversed by characters, which baselines written earlier hold.
+    func testFingerprintMatchesTheCharacterReversedHashForAnyText() {
+        func reference(_ f: Finding) -> String {
+            var text = f.ruleID + "\u{1F}" + f.file + "\u{1F}"
+            if let r = f.resource {
+                text += r.apiVersion + "/" + r.kind + "/" + (r.namespace ?? "") + "/" + (r.name ?? "")
+            }
+            text += "\u{1F}" + (f.fieldPath ?? f.message) + "\u{1F}" + (f.container ?? "")
+            func fnv(_ s: String) -> String {
+                var hash: UInt64 = 0xcbf29ce484222325
+                for byte in s.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+                let digits = String(hash, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }
+            return fnv(text) + fnv(String(text.reversed()))
+        }
+        for message in ["plain ascii", "line\r\nbreak", "café e\u{301} 🇫🇷", ""] {
+            var f = finding
+            f.fieldPath = nil
+            f.message = message
+            XCTAssertEqual(f.fingerprint, reference(f), message)
+        }
+    }
+
     func testPerFileCapKeepsTheMostSevere() {
         var many: [Finding] = []
         for i in 1 ... 5 {
