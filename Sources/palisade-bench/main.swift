@@ -106,6 +106,29 @@ if let phase {
         time("text") { TextReporter().render(result, rules: []).utf8.count }
         time("json") { JSONReporter().render(result, rules: []).utf8.count }
         time("sarif") { SARIFReporter(toolVersion: "bench").render(result, rules: []).utf8.count }
+    // Parsing alone on one thread and on two (files interleaved): how far the phase that
+    // shares no objects between threads scales on this machine.
+    case "scaling":
+        for threads in [1, 2, 1, 2] {
+            let start = DispatchTime.now().uptimeNanoseconds
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                var i = worker
+                var local = 0
+                while i < corpus.files.count {
+                    local &+= YAMLParser.parse(corpus.files[i].bytes, file: corpus.files[i].name).documents.count
+                    i += threads
+                }
+                if local == 42 { print("") }
+            }
+            print(String(format: "parse, %d thread(s): %.3f s", threads, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+        for jobs in [1, 2, 1, 2] {
+            var options = CheckOptions()
+            options.jobs = jobs
+            let start = DispatchTime.now().uptimeNanoseconds
+            sink &+= Checker(rules: RuleCatalogue.builtin, options: options).check(inputs).findings.count
+            print(String(format: "check, %d job(s): %.3f s", jobs, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
     // Repeated checks: resident memory must not grow from one run to the next.
     case "leak":
         for run in 1 ... 8 {
