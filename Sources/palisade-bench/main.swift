@@ -110,6 +110,7 @@ if let phase {
     // shares no objects between threads scales on this machine.
     case "scaling":
         for threads in [1, 2, 1, 2] {
+            let cpuStart = cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
             DispatchQueue.concurrentPerform(iterations: threads) { worker in
                 var i = worker
@@ -120,14 +121,17 @@ if let phase {
                 }
                 if local == 42 { print("") }
             }
-            print(String(format: "parse, %d thread(s): %.3f s", threads, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            print(String(format: "parse, %d thread(s): %.3f s (CPU %.3f s)", threads,
+                         Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds() - cpuStart))
         }
         for jobs in [1, 2, 1, 2] {
             var options = CheckOptions()
             options.jobs = jobs
+            let cpuStart = cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
             sink &+= Checker(rules: RuleCatalogue.builtin, options: options).check(inputs).findings.count
-            print(String(format: "check, %d job(s): %.3f s", jobs, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            print(String(format: "check, %d job(s): %.3f s (CPU %.3f s)", jobs,
+                         Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds() - cpuStart))
         }
     // Repeated checks: resident memory must not grow from one run to the next.
     case "leak":
@@ -201,6 +205,13 @@ for _ in 0 ..< repetitions {
 }
 let floor = times["floor"]!, tree = times["tree"]!, decode = times["decode"]!
 let single = times["single"]!, parallel = times["parallel"]!, render = times["render"]!
+
+/// User and system time of the whole process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
 
 func peakRSSMiB() -> Double { statusMiB("VmHWM:") }
 func residentMiB() -> Double { statusMiB("VmRSS:") }
