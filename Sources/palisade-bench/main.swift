@@ -179,15 +179,24 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 
 // Phases are measured in turn within each repetition and the best time of each is kept, so
 // a slow spell of a shared machine cannot favour one phase (the floor) over another.
+// A short phase is likelier than a long one to fall entirely in a fast spell, though, so the
+// check is also compared with a floor measured right before and after it, in each repetition:
+// the median of those ratios is the figure least moved by the machine.
 var times = [String: Double]()
+var lastTime = [String: Double]()
+var singleRatios: [Double] = []
 @MainActor func measure(_ phase: String, _ body: () -> Void) {
     let start = DispatchTime.now().uptimeNanoseconds
     body()
     let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     times[phase] = min(times[phase] ?? .infinity, t)
+    lastTime[phase] = t
+}
+@MainActor func measureFloor(_ phase: String) {
+    measure(phase) { for f in corpus.files { sink &+= libyamlOnly(f.bytes) } }
 }
 for _ in 0 ..< repetitions {
-    measure("floor") { for f in corpus.files { sink &+= libyamlOnly(f.bytes) } }
+    measureFloor("floor")
     measure("tree") { for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count } }
     measure("decode") {
         for s in streams {
@@ -196,7 +205,11 @@ for _ in 0 ..< repetitions {
             }
         }
     }
+    measureFloor("floor")
+    let floorBefore = lastTime["floor"]!
     measure("single") { result = check(jobs: 1) }
+    measureFloor("floor")
+    singleRatios.append(lastTime["single"]! / ((floorBefore + lastTime["floor"]!) / 2))
     measure("parallel") { sink &+= check(jobs: cores).findings.count }
     measure("render") {
         sink &+= TextReporter().render(result, rules: []).utf8.count
@@ -237,4 +250,7 @@ row("check, \(cores) cores", parallel)
 row("render text + JSON", render)
 print(String(format: "rules phase ≈ %.3f s; parallel speed-up %.2fx; findings %d; peak RSS %.0f MiB",
              max(0, single - tree - decode), single / parallel, result.findings.count, peakRSSMiB()))
+let sortedRatios = singleRatios.sorted()
+print(String(format: "check, 1 core, vs the floor measured just before and after it: median %.2fx (%.2fx to %.2fx)",
+             sortedRatios[sortedRatios.count / 2], sortedRatios.first!, sortedRatios.last!))
 if sink == 42 { print("") }  // keep the work observable to the optimiser
