@@ -8,10 +8,34 @@ public struct RuleExample: Sendable {
     /// Where findings of the rule must be, as `line:column` (1-based), when the example
     /// triggers. Empty means "at least one finding, anywhere".
     public var positions: [String]
+    /// The rule's parameters for this example, as `.palisade.yaml` would set them; empty
+    /// means the defaults. Examples of a parameter's effect need it.
+    public var parameters: [String: ParameterValue]
 
     public init(_ yaml: String, at positions: String...) {
+        self.init(yaml, parameters: [:], positions: positions)
+    }
+
+    public init(_ yaml: String, parameters: [String: ParameterValue], at positions: String...) {
+        self.init(yaml, parameters: parameters, positions: positions)
+    }
+
+    init(_ yaml: String, parameters: [String: ParameterValue], positions: [String]) {
         self.yaml = yaml
         self.positions = positions
+        self.parameters = parameters
+    }
+}
+
+extension ParameterValue {
+    /// The value as `.palisade.yaml` writes it (flow style for lists).
+    public var yamlText: String {
+        switch self {
+        case .string(let s): s
+        case .int(let i): String(i)
+        case .bool(let b): b ? "true" : "false"
+        case .list(let items): "[" + items.joined(separator: ", ") + "]"
+        }
     }
 }
 

@@ -62,6 +62,9 @@ public enum RuleCatalog {
         for (title, examples) in [("Triggers on", r.triggering), ("Does not trigger on", r.nonTriggering)] where !examples.isEmpty {
             for (i, e) in examples.enumerated() {
                 out += "\n\(title) (example \(i + 1)\(e.positions.isEmpty ? "" : ", finding at " + e.positions.joined(separator: ", "))):\n"
+                for (name, value) in e.parameters.sorted(by: { $0.key < $1.key }) {
+                    out += "  with \(name): \(value.yamlText)\n"
+                }
                 for line in e.yaml.split(separator: "\n", omittingEmptySubsequences: false).dropLast(e.yaml.hasSuffix("\n") ? 1 : 0) {
                     out += "    " + line.replacingOccurrences(of: "\t", with: "→") + "\n"
                 }

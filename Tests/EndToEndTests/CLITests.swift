@@ -67,6 +67,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(policy.status, 0)
         XCTAssertTrue(policy.stdout.contains("Checked by:\n    policy jobs (policies/jobs.yaml), compliant when:\n"))
         XCTAssertTrue(policy.stdout.contains("has(variables.jobSpec.ttlSecondsAfterFinished)"))
+        // An example that needs a parameter says which, as `.palisade.yaml` sets it.
+        let parameterized = try palisade(["explain", "node-port-range"])
+        XCTAssertTrue(parameterized.stdout.contains("Triggers on (example 3, finding at 11:15):\n  with nodePortRange: 20000-22767\n"),
+                      parameterized.stdout)
         let version = try palisade(["--version"])
         XCTAssertEqual(version.status, 0)
         XCTAssertFalse(version.stdout.isEmpty)

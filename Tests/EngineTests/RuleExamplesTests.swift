@@ -18,9 +18,11 @@ final class RuleExamplesTests: XCTestCase {
     static let policyError = "policy-error"
 
     /// Findings of `rule` and of `policy-error` (which reports the runtime errors of policy rules).
-    func findings(of rule: any Rule, in yaml: String) -> (hits: [Finding], policyErrors: [Finding]) {
+    func findings(of rule: any Rule, in example: RuleExample) -> (hits: [Finding], policyErrors: [Finding]) {
         var options = CheckOptions()
         options.selection.only = [rule.metadata.id, Self.policyError]
+        if !example.parameters.isEmpty { options.context.parameters[rule.metadata.id] = example.parameters }
+        let yaml = example.yaml
         let found = Checker(rules: RuleCatalogue.builtin, options: options)
             .check([SourceInput(name: "example.yaml", bytes: Array(yaml.utf8))]).findings
         return (found.filter { $0.ruleID == rule.metadata.id }, found.filter { $0.ruleID == Self.policyError })
@@ -45,7 +47,7 @@ final class RuleExamplesTests: XCTestCase {
     func testTriggeringExamplesTrigger() {
         for rule in RuleCatalogue.builtin {
             for (i, example) in rule.metadata.triggering.enumerated() {
-                let (found, errors) = findings(of: rule, in: example.yaml)
+                let (found, errors) = findings(of: rule, in: example)
                 XCTAssertFalse(found.isEmpty, "\(rule.metadata.id) example \(i + 1) did not trigger")
                 XCTAssertEqual(errors.map(\.message), [], "\(rule.metadata.id) example \(i + 1)")
                 if !example.positions.isEmpty {
@@ -59,7 +61,7 @@ final class RuleExamplesTests: XCTestCase {
     func testNonTriggeringExamplesStayQuiet() {
         for rule in RuleCatalogue.builtin {
             for (i, example) in rule.metadata.nonTriggering.enumerated() {
-                let (found, errors) = findings(of: rule, in: example.yaml)
+                let (found, errors) = findings(of: rule, in: example)
                 XCTAssertEqual((found + errors).map(\.message), [], "\(rule.metadata.id) non-triggering example \(i + 1) triggered")
             }
         }

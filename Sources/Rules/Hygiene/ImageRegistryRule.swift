@@ -28,8 +28,32 @@ public struct ImageRegistryRule: ResourceRule {
                   - name: jupyter
                     image: jupyter/scipy-notebook:2024-10-07
                 """, at: "8:12"),
+            RuleExample("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: tools
+                spec:
+                  containers:
+                  - name: api
+                    image: registry.example.com/team/api:1.4.2
+                  - name: sidecar
+                    image: ghcr.io/someone-else/proxy:2.0
+                """, parameters: ["allowedRegistries": .list(["registry.example.com", "ghcr.io/acme"])], at: "10:12"),
         ],
         nonTriggering: [
+            RuleExample("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: tools
+                spec:
+                  containers:
+                  - name: api
+                    image: registry.example.com:5000/team/api:1.4.2
+                  - name: worker
+                    image: ghcr.io/acme/worker:2.0
+                """, parameters: ["allowedRegistries": .list(["registry.example.com", "ghcr.io/acme"])]),
             RuleExample("""
                 apiVersion: v1
                 kind: Service

@@ -8,6 +8,21 @@ public struct NodePortRangeRule: ResourceRule {
     static let id = "node-port-range"
     static let defaultRange: ClosedRange<Int64> = 30000...32767
 
+    /// A NodePort Service on 30606: inside the default range, outside a narrower one.
+    static let inDefaultRange = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: tensorboard
+        spec:
+          type: NodePort
+          selector:
+            app: tensorboard
+          ports:
+          - port: 6006
+            nodePort: 30606
+        """
+
     public let metadata = RuleMetadata(
         id: NodePortRangeRule.id, area: "networking", severity: .error,
         summary: "A nodePort is outside the cluster's NodePort range or set on a Service that cannot have one",
@@ -40,20 +55,25 @@ public struct NodePortRangeRule: ResourceRule {
                   - port: 6006
                     nodePort: 30606
                 """, at: "10:15"),
+            // A cluster started with --service-node-port-range=20000-22767.
+            RuleExample(NodePortRangeRule.inDefaultRange, parameters: ["nodePortRange": .string("20000-22767")], at: "11:15"),
         ],
-        nonTriggering: [RuleExample("""
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: tensorboard
-            spec:
-              type: NodePort
-              selector:
-                app: tensorboard
-              ports:
-              - port: 6006
-                nodePort: 30606
-            """)])
+        nonTriggering: [
+            RuleExample(NodePortRangeRule.inDefaultRange),
+            RuleExample("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: tensorboard
+                spec:
+                  type: NodePort
+                  selector:
+                    app: tensorboard
+                  ports:
+                  - port: 6006
+                    nodePort: 6006
+                """, parameters: ["nodePortRange": .string("6000-8000")]),
+        ])
 
     /// Parses "FIRST-LAST" (also "FIRST+COUNT" as kube-apiserver accepts); nil if malformed.
     static func parseRange(_ text: String) -> ClosedRange<Int64>? {
