@@ -72,9 +72,21 @@ enum YAMLEmitter {
         return YAMLWriter.quoted(text)
     }
 
+    /// By bytes: with Foundation in the module, `String.contains(String)` bridges to NSString,
+    /// and every built-in policy example is emitted when the catalogue loads.
     private static func isPlainSafe(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, !"-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) else { return false }
-        if s.hasSuffix(" ") || s.contains(": ") || s.contains(" #") { return false }
-        return s.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+        let bytes = Array(s.utf8)
+        guard let first = bytes.first, !Array("-?:,[]{}#&*!|>'\"%@` ".utf8).contains(first) else { return false }
+        if bytes.last == UInt8(ascii: " ") { return false }
+        for i in bytes.indices {
+            let b = bytes[i]
+            // Printable ASCII only; ": " and " #" would end a plain scalar early.
+            guard b >= 0x20, b < 0x7F else { return false }
+            if i + 1 < bytes.count {
+                if b == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: " ") { return false }
+                if b == UInt8(ascii: " "), bytes[i + 1] == UInt8(ascii: "#") { return false }
+            }
+        }
+        return true
     }
 }
