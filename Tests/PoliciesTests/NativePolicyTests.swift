@@ -1,6 +1,8 @@
 import Engine
 @testable import Policies
 import XCTest
+import YAMLTree
+import CEL
 
 final class NativePolicyTests: XCTestCase {
     let trainingPolicy = """
@@ -164,6 +166,32 @@ final class NativePolicyTests: XCTestCase {
         """)
         XCTAssertEqual(summary(check(set, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")),
                        ["1:1 policy-error error policy loop, rule r: cyclic reference in lazily computed variable"])
+    }
+
+    /// A variable whose value holds `variables` itself still works, and is recomputed rather
+    /// than stored: stored, it would keep its map (and the resource's scope) alive for ever.
+    func testAVariableHoldingVariablesDoesNotKeepItsScopeAlive() throws {
+        func expression(_ text: String) throws -> CompiledExpression {
+            let node = YAMLParser.parse(Array("\"\(text)\"".utf8), file: "t.yaml").documents[0].root
+            return try CompiledExpression(node, field: "expression", variables: CompiledExpression.nativeVariables)
+        }
+        let definitions = [
+            NamedExpression(name: "me", expression: try expression("variables")),
+            NamedExpression(name: "wrapped", expression: try expression("[{'v': variables}]")),
+            NamedExpression(name: "n", expression: try expression("1")),
+        ]
+        weak var released: PolicyVariables?
+        do {
+            let variables = PolicyVariables(definitions, CELActivation())
+            released = variables
+            guard case .success(.hostMap(let me))? = variables.lookup("me") else { return XCTFail("me") }
+            XCTAssertTrue((me as? PolicyVariables) === variables)
+            guard case .success(.list(let wrapped))? = variables.lookup("wrapped") else { return XCTFail("wrapped") }
+            XCTAssertEqual(wrapped.count, 1)
+            // Plain values are still computed once and kept.
+            guard case .success(.int(1))? = variables.lookup("n") else { return XCTFail("n") }
+        }
+        XCTAssertNil(released, "the variables map was kept alive by a value stored in itself")
     }
 
     func testCostLimitIsAPolicyError() {

@@ -65,8 +65,11 @@ public final class CELLazySlots: Sendable {
         slots = Mutex(Array(repeating: .pending, count: count))
     }
 
-    /// Slot `i`'s value, computing it with `compute` the first time.
-    public func value(_ i: Int, _ compute: () -> Result<CELValue, CELError>) -> Result<CELValue, CELError> {
+    /// Slot `i`'s value, computing it with `compute` the first time. A result for which `keep`
+    /// is false is returned but not stored (the next read computes it again): a host uses it
+    /// for values that would refer back to the storage itself.
+    public func value(_ i: Int, keep: (Result<CELValue, CELError>) -> Bool = { _ in true },
+                      _ compute: () -> Result<CELValue, CELError>) -> Result<CELValue, CELError> {
         let me = pthread_self()
         let state = slots.withLock { slots -> Slot in
             let before = slots[i]
@@ -81,7 +84,8 @@ public final class CELLazySlots: Sendable {
         case .computing, .pending: break
         }
         let result = compute()
-        slots.withLock { $0[i] = .done(result) }
+        let stored: Slot = keep(result) ? .done(result) : .pending
+        slots.withLock { $0[i] = stored }
         return result
     }
 }

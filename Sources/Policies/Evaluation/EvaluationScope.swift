@@ -22,7 +22,7 @@ struct EvaluationScope {
 /// scope's other bindings plus this map (a temporary, so nothing refers back to the map and
 /// it goes away with its scope). One object per scope, not one per variable: scopes are made
 /// per policy and resource.
-private final class PolicyVariables: CELMapLike, Sendable {
+final class PolicyVariables: CELMapLike, Sendable {
     private let definitions: [NamedExpression]
     private let bindings: CELActivation
     private let slots: CELLazySlots
@@ -46,10 +46,32 @@ private final class PolicyVariables: CELMapLike, Sendable {
 
     func lookup(_ key: String) -> Result<CELValue, CELError>? {
         guard let i = definitions.firstIndex(where: { $0.name == key }) else { return nil }
-        return slots.value(i) {
+        // A value holding this map (`variables` itself, or a list or map containing it) is not
+        // kept: stored in a slot of the map it would keep the map, and so its whole scope,
+        // alive for ever.
+        return slots.value(i, keep: { result in
+            guard case .success(let value) = result else { return true }
+            return !Self.refers(to: self, value, depth: 0)
+        }) {
             var activation = bindings
             activation.bind("variables", to: .hostMap(self))
             return definitions[i].expression.evaluate(activation)
+        }
+    }
+
+    /// Whether `value` holds `map`; host maps other than this one are not opened, and the
+    /// search stops at the nesting depth CEL values can reach from literals.
+    static func refers(to map: PolicyVariables, _ value: CELValue, depth: Int) -> Bool {
+        guard depth < 64 else { return true }
+        switch value {
+        case .hostMap(let h):
+            // The type first: a cast per YAML item of a list would cost more than the lookup.
+            guard ObjectIdentifier(type(of: h)) == ObjectIdentifier(PolicyVariables.self) else { return false }
+            return (h as? PolicyVariables) === map
+        case .list(let items): return items.contains { refers(to: map, $0, depth: depth + 1) }
+        case .map(let m): return m.entries.contains { refers(to: map, $0.key, depth: depth + 1) || refers(to: map, $0.value, depth: depth + 1) }
+        case .optional(let inner?): return refers(to: map, inner, depth: depth + 1)
+        default: return false
         }
     }
 }
