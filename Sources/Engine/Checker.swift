@@ -83,13 +83,14 @@ public struct Checker: Sendable {
             perFile.withLock { $0[i] = result }
         }
         if options.jobs > 1, all.count > 1 {
-            // Hand out files in interleaved order so one large file does not leave a worker idle.
-            let jobs = min(options.jobs, all.count)
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var i = worker
-                while i < all.count {
+            // Each worker takes the next file when it is done with one, so a large file (a
+            // rendered chart, a CRD bundle) delays only its own worker; results keep file order.
+            let next = Atomic(0)
+            DispatchQueue.concurrentPerform(iterations: min(options.jobs, all.count)) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < all.count else { return }
                     work(i)
-                    i += jobs
                 }
             }
         } else {
