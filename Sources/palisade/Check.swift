@@ -107,8 +107,8 @@ struct Check: ParsableCommand {
 extension Check {
     func render(_ result: CheckResult, as format: ReportFormat, rules: [RuleMetadata], toTerminal: Bool) -> String {
         // Paths in SARIF, JUnit and GitHub annotations are relative to the repository root.
-        let root = arguments.gitRoot().map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            ?? FileManager.default.currentDirectoryPath
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        let root = arguments.gitRoot(from: cwd)?.path ?? cwd.path
         switch format {
         case .text:
             let color = toTerminal && isatty(STDOUT_FILENO) != 0

@@ -30,7 +30,7 @@ struct CheckArguments: ParsableArguments {
     @Flag(help: "Report references to missing objects even where the repository holds no objects of that kind in that namespace.")
     var strictReferences = false
 
-    @Option(help: ArgumentHelp("Directory whose manifests are read to resolve references, without reporting on them (repeatable). Default: the git repository root, when inside one.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory whose manifests are read to resolve references, without reporting on them (repeatable). Default: the root of the git repository of each named file.", valueName: "dir"))
     var context: [String] = []
 
     @Flag(help: "Do not read any context beyond the given paths.")
@@ -101,7 +101,7 @@ struct CheckArguments: ParsableArguments {
         var contextInputs: [SourceInput] = []
         do {
             inputs += try InputDiscovery.inputs(for: filePaths).filter { !configuration.isExcluded($0.name) }
-            let contextDirs = noContext ? [] : (context.isEmpty ? [gitRoot()].compactMap { $0 } : context)
+            let contextDirs = noContext ? [] : (context.isEmpty ? defaultContext(for: filePaths, stdin: paths.contains("-")) : context)
             if !crds.isEmpty {
                 let named = Set(inputs.compactMap(\.realPath))
                 contextInputs += try InputDiscovery.inputs(for: crds).filter { !named.contains($0.realPath ?? "") }
@@ -120,17 +120,45 @@ struct CheckArguments: ParsableArguments {
         return (Checker(rules: rules, options: options).check(inputs, context: contextInputs), rules.map(\.metadata))
     }
 
-    /// The root of the git work tree containing the current directory, as a relative path.
-    func gitRoot() -> String? {
-        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var relative = "."
+    /// The context read when `--context` is not given: the git work tree of each named path
+    /// (the files' own repository, wherever the command runs from), and of the current
+    /// directory for standard input. A root at or above the current directory is written
+    /// `.`/`..`, so context files are named as the user's paths are; others are absolute.
+    func defaultContext(for filePaths: [String], stdin: Bool) -> [String] {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        var starts: [URL] = filePaths.map { path in
+            let url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            return exists && isDirectory.boolValue ? url : url.deletingLastPathComponent()
+        }
+        if stdin { starts.append(cwd) }
+        var roots: [String] = []
+        for start in starts {
+            guard let root = gitRoot(from: start) else { continue }
+            let name = Self.upwardPath(from: cwd, to: root) ?? root.path
+            if !roots.contains(name) { roots.append(name) }
+        }
+        return roots
+    }
+
+    /// The nearest directory at or above `start` holding `.git`.
+    func gitRoot(from start: URL) -> URL? {
+        var dir = start
         while true {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(".git").path) { return relative }
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(".git").path) { return dir }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { return nil }
             dir = parent
-            relative = relative == "." ? ".." : relative + "/.."
         }
+    }
+
+    /// `.`, `..`, `../..`, … when `ancestor` is `dir` or above it; nil otherwise.
+    static func upwardPath(from dir: URL, to ancestor: URL) -> String? {
+        let from = dir.pathComponents, to = ancestor.pathComponents
+        guard to.count <= from.count, Array(from.prefix(to.count)) == to else { return nil }
+        let levels = from.count - to.count
+        return levels == 0 ? "." : Array(repeating: "..", count: levels).joined(separator: "/")
     }
 
     /// `--config`, else the nearest `.palisade.yaml` from the current directory upwards.

@@ -43,6 +43,40 @@ final class CIIntegrationTests: XCTestCase {
         XCTAssertTrue(other.stdout.contains("[missing-service-account]"), other.stdout)
     }
 
+    /// Without `--context`, the context is the git work tree of the files checked, not of the
+    /// directory the command runs in (here the palisade checkout itself).
+    func testDefaultContextIsTheRepositoryOfTheNamedFiles() throws {
+        let repo = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("apps"), withIntermediateDirectories: true)
+        try """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: trainer, namespace: ctx-default-test}
+            """.write(to: repo.appendingPathComponent("sa.yaml"), atomically: true, encoding: .utf8)
+        let pod = repo.appendingPathComponent("apps/pod.yaml")
+        try """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: other, namespace: ctx-default-test}
+            spec:
+              serviceAccountName: missing-account
+              containers: [{name: o, image: "o:1"}]
+            """.write(to: pod, atomically: true, encoding: .utf8)
+        // The ServiceAccounts of the namespace come from the pod's repository, so the missing
+        // one is reported; sa.yaml itself is context and not reported.
+        let run = try palisade(["check", pod.path, "--only", "missing-service-account"])
+        XCTAssertTrue(run.stdout.contains("pod.yaml") && run.stdout.contains("[missing-service-account]"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("sa.yaml"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("in 1 file"), run.stdout)
+        // Outside any repository there is no default context: a partial view reports nothing.
+        let loose = try temporaryDirectory()
+        let copy = loose.appendingPathComponent("pod.yaml")
+        try FileManager.default.copyItem(at: pod, to: copy)
+        let alone = try palisade(["check", copy.path, "--only", "missing-service-account"])
+        XCTAssertFalse(alone.stdout.contains("[missing-service-account]"), alone.stdout)
+    }
+
     func testBaselineHidesKnownFindingsAndReportsStaleEntries() throws {
         let dir = try temporaryDirectory()
         let manifest = dir.appendingPathComponent("m.yaml")
