@@ -29,12 +29,26 @@ public struct JUnitReporter: Reporter {
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
         // Cases per file (by name relative to the root), in the order of their first finding.
+        struct CaseKey: Hashable {
+            var file: String
+            var classname: String
+            var rule: String
+            var suppressed: Bool
+        }
         var cases: [String: [Case]] = [:]
-        var caseIndex: [[String]: Int] = [:]
+        var caseIndex: [CaseKey: Int] = [:]
+        // Findings come sorted by file: the relative name is worked out once per file.
+        var lastFile: (name: String, relative: String)?
         func add(_ f: Finding, suppressed: Bool) {
-            let file = RepositoryPath.relative(f.file, root: rootPath)
+            let file: String
+            if let lastFile, lastFile.name == f.file {
+                file = lastFile.relative
+            } else {
+                file = RepositoryPath.relative(f.file, root: rootPath)
+                lastFile = (f.file, file)
+            }
             let classname = f.resourceLabel ?? file
-            let key = [file, classname, f.ruleID, suppressed ? "s" : ""]
+            let key = CaseKey(file: file, classname: classname, rule: f.ruleID, suppressed: suppressed)
             if let i = caseIndex[key] {
                 cases[file]![i].findings.append(f)
             } else {

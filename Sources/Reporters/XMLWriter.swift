@@ -2,38 +2,66 @@
 /// and escaping that keeps any string well-formed (characters XML 1.0 forbids, such as most
 /// C0 controls, become U+FFFD).
 public struct XMLWriter {
-    public private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    /// UTF-8 bytes appended in one buffer: a report built by `String` concatenation (an
+    /// indentation string and a tag string per line) took longer than the check.
+    private var bytes: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     private var open: [String] = []
 
     public init() {}
 
-    private var indent: String { String(repeating: "  ", count: open.count) }
+    /// The document written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    private static func tag(_ name: String, _ attributes: [(String, String)]) -> String {
-        var out = "<" + name
-        for (key, value) in attributes { out += " \(key)=\"\(escapeAttribute(value))\"" }
-        return out
+    private mutating func indent() {
+        for _ in 0 ..< open.count {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
+        }
+    }
+
+    private mutating func tag(_ name: String, _ attributes: [(String, String)]) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+        for (key, value) in attributes {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: Self.escapeAttribute(value).utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 
     /// `<name a="…">` on its own line; children follow until `end()`.
     public mutating func begin(_ name: String, _ attributes: [(String, String)] = []) {
-        text += indent + Self.tag(name, attributes) + ">\n"
+        tag(name, attributes)
+        bytes.append(contentsOf: ">\n".utf8)
         open.append(name)
     }
 
     public mutating func end() {
         let name = open.removeLast()
-        text += indent + "</\(name)>\n"
+        indent()
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: ">\n".utf8)
     }
 
     /// `<name a="…"/>`.
     public mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
-        text += indent + Self.tag(name, attributes) + "/>\n"
+        tag(name, attributes)
+        bytes.append(contentsOf: "/>\n".utf8)
     }
 
     /// `<name a="…">text</name>`, the text escaped and kept as it is (no indentation added).
     public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String) {
-        text += indent + Self.tag(name, attributes) + ">" + Self.escapeText(content) + "</\(name)>\n"
+        tag(name, attributes)
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(contentsOf: Self.escapeText(content).utf8)
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: ">\n".utf8)
     }
 
     /// Whether XML 1.0 allows the character at all (production `Char`).
@@ -57,23 +85,49 @@ public struct XMLWriter {
         escape(s, attribute: true)
     }
 
+    /// By bytes, copying runs between replacements; a string that needs none is returned as
+    /// it is. Swift strings are valid UTF-8, so the only characters XML forbids are C0
+    /// controls other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
     private static func escape(_ s: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&apos;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t" where attribute: out += "&#9;"
-            default:
-                out.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
+        var s = s
+        return s.withUTF8 { b -> String? in
+            var out: [UInt8] = []
+            var run = 0
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                var width = 1
+                let replacement: String
+                switch c {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\r"): replacement = "&#13;"
+                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+                case UInt8(ascii: "'") where attribute: replacement = "&apos;"
+                case UInt8(ascii: "\n") where attribute: replacement = "&#10;"
+                case UInt8(ascii: "\t") where attribute: replacement = "&#9;"
+                case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                    i += 1
+                    continue
+                case 0 ..< 0x20: replacement = "\u{FFFD}"
+                case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF):
+                    replacement = "\u{FFFD}"
+                    width = 3
+                default:
+                    i += 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(b.count + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run ..< i]))
+                out.append(contentsOf: replacement.utf8)
+                i += width
+                run = i
             }
-        }
-        return out
+            // Nothing replaced: the caller keeps the original string.
+            guard run > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run ..< b.count]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? s
     }
 }

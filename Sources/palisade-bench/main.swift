@@ -110,6 +110,8 @@ if let phase {
         time("text") { TextReporter().render(result, rules: []).utf8.count }
         time("json") { JSONReporter().render(result, rules: []).utf8.count }
         time("sarif") { SARIFReporter(toolVersion: "bench").render(result, rules: []).utf8.count }
+        time("junit") { JUnitReporter().render(result, rules: []).utf8.count }
+        time("github") { GitHubReporter().render(result, rules: []).utf8.count }
     // Parsing alone on one thread and on two (files interleaved): how far the phase that
     // shares no objects between threads scales on this machine.
     case "scaling":

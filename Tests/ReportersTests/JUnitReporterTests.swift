@@ -165,6 +165,10 @@ final class JUnitReporterTests: XCTestCase {
 
         XCTAssertEqual(XMLWriter.escapeAttribute("<&>\"'\n\r\t\u{0}"), "&lt;&amp;&gt;&quot;&apos;&#10;&#13;&#9;\u{FFFD}")
         XCTAssertEqual(XMLWriter.escapeText("<&>\"'\n\r\t\u{1F}"), "&lt;&amp;&gt;\"'\n&#13;\t\u{FFFD}")
+        // Text that needs nothing is kept; other characters are copied between replacements.
+        XCTAssertEqual(XMLWriter.escapeText("plain text é → ✓"), "plain text é → ✓")
+        XCTAssertEqual(XMLWriter.escapeText("é\u{FFFE}x\u{FFFF}→\u{FFFD}&"), "é\u{FFFD}x\u{FFFD}→\u{FFFD}&amp;")
+        XCTAssertEqual(XMLWriter.escapeAttribute("&"), "&amp;")
     }
 
     func testWellFormedAndDeterministicOnTheFixtures() throws {
