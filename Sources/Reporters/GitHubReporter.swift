@@ -53,6 +53,12 @@ public struct GitHubReporter: Reporter {
     }
 
     private static func escape(_ s: String, property: Bool) -> String {
+        // Most values need nothing: kept as they are instead of rebuilt scalar by scalar.
+        let special = s.utf8.contains { byte in
+            byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+                || (property && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",")))
+        }
+        guard special else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

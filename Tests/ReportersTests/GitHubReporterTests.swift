@@ -44,6 +44,8 @@ final class GitHubReporterTests: XCTestCase {
                        "::warning file=dir/a%3Ab%2Cc%25d.yaml,title=palisade r::100%25 sure: a, b%0D%0Anext::line")
         XCTAssertEqual(GitHubReporter.escapeData("%\r\n:,"), "%25%0D%0A:,")
         XCTAssertEqual(GitHubReporter.escapeProperty("%\r\n:,"), "%25%0D%0A%3A%2C")
+        XCTAssertEqual(GitHubReporter.escapeProperty("charts/web/templates/deploy.yaml"), "charts/web/templates/deploy.yaml")
+        XCTAssertEqual(GitHubReporter.escapeData("image web:1.2, from docker.io"), "image web:1.2, from docker.io")
     }
 
     func testRootIsStripped() {
