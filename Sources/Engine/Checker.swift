@@ -77,26 +77,7 @@ public struct Checker: Sendable {
         let reportedNames = Set(inputs.map(\.name))
         let contextOnly = contextInputs.filter { !reportedNames.contains($0.name) }
         let all = inputs + contextOnly
-        let perFile = Mutex<[FileResult?]>(Array(repeating: nil, count: all.count))
-        let work: @Sendable (Int) -> Void = { i in
-            let result = checkFile(all[i], reported: i < inputs.count)
-            perFile.withLock { $0[i] = result }
-        }
-        if options.jobs > 1, all.count > 1 {
-            // Each worker takes the next file when it is done with one, so a large file (a
-            // rendered chart, a CRD bundle) delays only its own worker; results keep file order.
-            let next = Atomic(0)
-            DispatchQueue.concurrentPerform(iterations: min(options.jobs, all.count)) { _ in
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard i < all.count else { return }
-                    work(i)
-                }
-            }
-        } else {
-            for i in all.indices { work(i) }
-        }
-        let results = perFile.withLock { $0.compactMap { $0 } }
+        let results = results(count: all.count) { i in checkFile(all[i], reported: i < inputs.count) }
 
         var findings: [Finding] = []
         var resources: [Resource] = []
@@ -153,23 +134,27 @@ public struct Checker: Sendable {
         let first = setRules.indices.filter { !setRules[$0].0.runsAfterOtherSetRules }
         let last = setRules.indices.filter { setRules[$0].0.runsAfterOtherSetRules }
         var perRule = [[Finding]](repeating: [], count: setRules.count)
-        if options.jobs > 1, first.count > 1 {
-            let results = Mutex(perRule)
-            let next = Atomic(0)
-            DispatchQueue.concurrentPerform(iterations: min(options.jobs, first.count)) { _ in
-                while true {
-                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard k < first.count else { return }
-                    let found = run(first[k])
-                    results.withLock { $0[first[k]] = found }
-                }
-            }
-            perRule = results.withLock { $0 }
-        } else {
-            for i in first { perRule[i] = run(i) }
-        }
+        for (k, found) in results(count: first.count, { run(first[$0]) }).enumerated() { perRule[first[k]] = found }
         for i in last { perRule[i] = run(i) }
         return perRule.flatMap { $0 }
+    }
+
+    /// `make(0) … make(count - 1)` in index order, computed on up to `jobs` threads. Each
+    /// worker takes the next index when it is done with one, so a costly item (a large file,
+    /// a slow rule) delays only its own worker.
+    func results<T: Sendable>(count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        guard options.jobs > 1, count > 1 else { return (0 ..< count).map(make) }
+        let slots = Mutex<[T?]>(Array(repeating: nil, count: count))
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: min(options.jobs, count)) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < count else { return }
+                let made = make(i)
+                slots.withLock { $0[i] = made }
+            }
+        }
+        return slots.withLock { $0.map { $0! } }
     }
 
     /// Applies overrides scoped to the finding's file and namespace: the last matching
