@@ -11,31 +11,16 @@ extension Finding {
         // The second half hashes the text reversed by characters. For ASCII without carriage
         // returns (a "\r\n" pair is one character) that is the bytes reversed, read in place:
         // building the reversed String cost more than the rest of a SARIF result.
-        let (forward, backward) = text.withUTF8 { bytes -> (UInt64, UInt64?) in
-            var forward: UInt64 = 0xcbf29ce484222325
-            var plain = true
-            for byte in bytes {
-                forward = (forward ^ UInt64(byte)) &* 0x100000001b3
-                if byte >= 0x80 || byte == 0x0D { plain = false }
-            }
-            guard plain else { return (forward, nil) }
-            var backward: UInt64 = 0xcbf29ce484222325
-            var i = bytes.count
-            while i > 0 {
-                i -= 1
-                backward = (backward ^ UInt64(bytes[i])) &* 0x100000001b3
-            }
-            return (forward, backward)
+        let (forward, backward) = text.withUTF8 { bytes in
+            (Self.fnv1a64(bytes),
+             bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Self.fnv1a64(bytes.reversed()) : nil)
         }
-        return Self.hex(forward) + Self.hex(backward ?? Self.fnv1a64(String(text.reversed())))
+        return Self.hex(forward) + Self.hex(backward ?? Self.fnv1a64(String(text.reversed()).utf8))
     }
 
-    static func fnv1a64(_ text: String) -> UInt64 {
+    static func fnv1a64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         return hash
     }
 

@@ -37,16 +37,9 @@ public struct JUnitReporter: Reporter {
         }
         var cases: [String: [Case]] = [:]
         var caseIndex: [CaseKey: Int] = [:]
-        // Findings come sorted by file: the relative name is worked out once per file.
-        var lastFile: (name: String, relative: String)?
+        var relativeNames = PerFile<String>()
         func add(_ f: Finding, suppressed: Bool) {
-            let file: String
-            if let lastFile, lastFile.name == f.file {
-                file = lastFile.relative
-            } else {
-                file = RepositoryPath.relative(f.file, root: rootPath)
-                lastFile = (f.file, file)
-            }
+            let file = relativeNames.value(for: f.file) { RepositoryPath.relative($0, root: rootPath) }
             let classname = f.resourceLabel ?? file
             let key = CaseKey(file: file, classname: classname, rule: f.ruleID, suppressed: suppressed)
             if let i = caseIndex[key] {

@@ -45,3 +45,16 @@ public enum RepositoryPath {
         return out
     }
 }
+
+/// A value worked out from a finding's file name once per run of findings in the same file:
+/// reports list findings sorted by file, so remembering the last file is enough.
+struct PerFile<Value> {
+    private var last: (file: String, value: Value)?
+
+    mutating func value(for file: String, _ make: (String) -> Value) -> Value {
+        if let last, last.file == file { return last.value }
+        let made = make(file)
+        last = (file, made)
+        return made
+    }
+}

@@ -70,7 +70,7 @@ public struct SARIFReporter: Reporter {
         w.value("columnKind", "unicodeCodePoints")
 
         w.beginArray("results")
-        var locations = ArtifactLocations(rootPath: rootPath)
+        var locations = PerFile<(uri: String, isAbsolute: Bool)>()
         for f in result.findings { write(f, ruleIndex: index[f.ruleID], locations: &locations, into: &w) }
         for f in result.suppressed { write(f, ruleIndex: index[f.ruleID], locations: &locations, into: &w) }
         w.endArray()
@@ -178,7 +178,8 @@ public struct SARIFReporter: Reporter {
 
     // MARK: Results
 
-    private func write(_ f: Finding, ruleIndex: Int?, locations: inout ArtifactLocations, into w: inout JSONWriter) {
+    private func write(_ f: Finding, ruleIndex: Int?, locations: inout PerFile<(uri: String, isAbsolute: Bool)>,
+                       into w: inout JSONWriter) {
         w.beginObject()
         w.value("ruleId", f.ruleID)
         if let ruleIndex { w.value("ruleIndex", ruleIndex) }
@@ -190,7 +191,7 @@ public struct SARIFReporter: Reporter {
         w.beginArray("locations")
         w.beginObject()
         w.beginObject("physicalLocation")
-        let location = locations.uri(of: f.file)
+        let location = locations.value(for: f.file) { Self.artifactURI(of: $0, root: rootPath) }
         w.beginObject("artifactLocation")
         w.value("uri", location.uri)
         if !location.isAbsolute { w.value("uriBaseId", Self.sourceRootID) }
@@ -239,23 +240,11 @@ public struct SARIFReporter: Reporter {
         w.endObject()
     }
 
-}
-
-/// `artifactLocation.uri` of each file, worked out once per run of findings in the same file
-/// (findings come sorted by file): relative to the repository root and percent-encoded, or an
-/// absolute `file://` URI, which needs no base, for a file outside the repository.
-struct ArtifactLocations {
-    let rootPath: String?
-    private var last: (file: String, uri: String, isAbsolute: Bool)?
-
-    init(rootPath: String?) { self.rootPath = rootPath }
-
-    mutating func uri(of file: String) -> (uri: String, isAbsolute: Bool) {
-        if let last, last.file == file { return (last.uri, last.isAbsolute) }
-        let path = RepositoryPath.relative(file, root: rootPath)
+    /// `artifactLocation.uri` of a file: relative to the repository root and percent-encoded,
+    /// or an absolute `file://` URI, which needs no base, for a file outside the repository.
+    static func artifactURI(of file: String, root: String?) -> (uri: String, isAbsolute: Bool) {
+        let path = RepositoryPath.relative(file, root: root)
         let isAbsolute = path.hasPrefix("/")
-        let uri = isAbsolute ? "file://" + RepositoryPath.percentEncoded(path) : RepositoryPath.percentEncoded(path)
-        last = (file, uri, isAbsolute)
-        return (uri, isAbsolute)
+        return (isAbsolute ? "file://" + RepositoryPath.percentEncoded(path) : RepositoryPath.percentEncoded(path), isAbsolute)
     }
 }
