@@ -101,21 +101,28 @@ final class LazyValue: Sendable {
 }
 
 /// A host map whose values are computed lazily and memoised, e.g. Kubernetes'
-/// `variables.<name>`, where each variable is an expression evaluated on first use.
-public final class CELLazyMap: CELMapLike, @unchecked Sendable {
+/// `variables.<name>`, where each variable is an expression evaluated on first use. One set
+/// of `CELLazySlots` holds all the values.
+public final class CELLazyMap: CELMapLike, Sendable {
     private let order: [String]
-    private let values: [String: LazyValue]
+    private let positions: [String: Int]
+    private let computations: [@Sendable () -> Result<CELValue, CELError>]
+    private let slots: CELLazySlots
 
-    /// `entries` keep their order for iteration.
+    /// `entries` keep their order for iteration; a repeated key is the first entry's.
     public init(_ entries: [(String, @Sendable () -> Result<CELValue, CELError>)]) {
-        var values: [String: LazyValue] = [:]
+        var positions: [String: Int] = [:]
         var order: [String] = []
-        for (k, f) in entries where values[k] == nil {
-            values[k] = LazyValue(f)
+        var computations: [@Sendable () -> Result<CELValue, CELError>] = []
+        for (k, f) in entries where positions[k] == nil {
+            positions[k] = order.count
             order.append(k)
+            computations.append(f)
         }
-        self.values = values
+        self.positions = positions
         self.order = order
+        self.computations = computations
+        slots = CELLazySlots(count: order.count)
     }
 
     public var keys: [String] { order }
@@ -127,6 +134,6 @@ public final class CELLazyMap: CELMapLike, @unchecked Sendable {
     }
 
     public func lookup(_ key: String) -> Result<CELValue, CELError>? {
-        values[key]?.get()
+        positions[key].map { slots.value($0, computations[$0]) }
     }
 }
