@@ -88,7 +88,6 @@ public struct PodTemplate: Sendable {
     public var labels: StringMap { metadata.labels }
 }
 
-/// What a `Resource` keeps of each of its pod templates.
 /// The pod templates of one resource, made on access from what decoding found: two dozen
 /// rules ask for them per workload, and an array built per ask was the run's most frequent
 /// allocation.
@@ -109,6 +108,7 @@ public struct PodTemplates: RandomAccessCollection, Sendable {
     }
 }
 
+/// What a `Resource` keeps of each of its pod templates.
 struct PodTemplateNodes: Sendable {
     let template: YAMLNode
     let spec: PodSpec?

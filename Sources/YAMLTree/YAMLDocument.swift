@@ -32,8 +32,8 @@ public final class YAMLDocument: Sendable {
     public var root: YAMLNode { YAMLNode(document: self, id: rootID) }
 
     /// The id of the value whose key's bytes are `wanted` in mapping `mapping` (the first on
-    /// duplicates), or nil. The hottest lookup of the rules: raw buffers, length and first
-    /// byte compared before the rest.
+    /// duplicates), or nil. The hottest lookup of the rules: it reads the raw buffers and
+    /// compares a key's bytes only when its length matches.
     func valueID(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> UInt32? {
         nodes.withUnsafeBufferPointer { nodes -> UInt32? in
             let r = nodes[Int(mapping)]

@@ -199,7 +199,7 @@ private struct TreeBuilder {
             }
             let id = addNode(RawNode(kind: .scalar, style: style, hasTag: s.tag != nil,
                                      line: UInt32(mark.line + 1), column: UInt32(mark.column + 1),
-                                     first: start, count: UInt32(length)), tag: s.tag, size: 1)
+                                     first: start, count: UInt32(length)), tag: s.tag)
             register(anchor: s.anchor, id: id)
             attach(id)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -215,7 +215,7 @@ private struct TreeBuilder {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let id = addNode(RawNode(kind: isMapping ? .mapping : .sequence, style: .plain, hasTag: tag != nil,
                                      line: UInt32(mark.line + 1), column: UInt32(mark.column + 1),
-                                     first: 0, count: 0), tag: tag, size: 1)
+                                     first: 0, count: 0), tag: tag)
             register(anchor: anchor, id: id)
             open.append((id, pending.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -330,10 +330,11 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?, size: UInt32) -> UInt32 {
+    private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?) -> UInt32 {
         let id = UInt32(nodes.count)
         nodes.append(node)
-        if tracksSizes { sizes.append(size) }
+        // A new node counts itself; a collection's size is summed when it closes.
+        if tracksSizes { sizes.append(1) }
         if let tag { tags[id] = String(cString: tag) }
         return id
     }
