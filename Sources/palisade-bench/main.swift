@@ -41,8 +41,21 @@ if let writeDirectory {
     print("wrote \(corpus.files.count) files, \(corpus.resources) resources to \(writeDirectory)")
     exit(0)
 }
+/// Seconds `body` takes, the best of `runs`.
+func bestSeconds(of runs: Int = 3, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0 ..< runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return best
+}
+
 if let phase {
     var sink = 0
+    // PALISADE_BENCH_RULES=id,id narrows `policies` and `by-rule` to those rules (empty: none).
+    let onlyRules = ProcessInfo.processInfo.environment["PALISADE_BENCH_RULES"].map { $0.split(separator: ",").map(String.init) }
     let streams = phase == "cel" ? corpus.files.map { YAMLParser.parse($0.bytes, file: $0.name) } : []
     let inputs = corpus.files.map { SourceInput(name: $0.name, bytes: $0.bytes) }
     switch phase {
@@ -50,10 +63,9 @@ if let phase {
     case "tree": for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count }
     case "check": sink &+= Checker(rules: RuleCatalogue.builtin, options: CheckOptions()).check(inputs).findings.count
     // Parsing plus the built-in policies alone: their share of `check` is this minus `tree`.
-    // PALISADE_BENCH_RULES=id,id narrows it to those rules (empty: none), to count one policy at a time.
+    // With PALISADE_BENCH_RULES, one policy at a time can be counted.
     case "policies":
-        let only = ProcessInfo.processInfo.environment["PALISADE_BENCH_RULES"].map { $0.split(separator: ",").map(String.init) }
-        let rules = BuiltinPolicies.all.filter { only?.contains($0.metadata.id) ?? true }
+        let rules = BuiltinPolicies.all.filter { onlyRules?.contains($0.metadata.id) ?? true }
         sink &+= Checker(rules: rules, options: CheckOptions()).check(inputs).findings.count
     // One CEL expression over every resource, for profiling the evaluator alone.
     case "cel":
@@ -72,17 +84,10 @@ if let phase {
     // Shared work (the authorization model, indexes) is charged to every rule that asks for it.
     case "by-rule":
         func seconds(_ rules: [any Rule]) -> Double {
-            var best = Double.infinity
-            for _ in 0 ..< 3 {
-                let start = DispatchTime.now().uptimeNanoseconds
-                sink &+= Checker(rules: rules, options: CheckOptions()).check(inputs).findings.count
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
-            return best
+            bestSeconds { sink &+= Checker(rules: rules, options: CheckOptions()).check(inputs).findings.count }
         }
         let base = seconds([])
-        let only = ProcessInfo.processInfo.environment["PALISADE_BENCH_RULES"]?.split(separator: ",").map(String.init)
-        let costs = RuleCatalogue.builtin.filter { only?.contains($0.metadata.id) ?? true }.map { ($0.metadata.id, seconds([$0]) - base) }
+        let costs = RuleCatalogue.builtin.filter { onlyRules?.contains($0.metadata.id) ?? true }.map { ($0.metadata.id, seconds([$0]) - base) }
         print(String(format: "no rules: %.3f s; sum of rules: %.3f s", base, costs.reduce(0) { $0 + $1.1 }))
         for (id, cost) in costs.sorted(by: { $0.1 > $1.1 }) { print(String(format: "%8.4f s  %@", cost, id)) }
     // Where resident memory goes: the parsed documents alone, then their decoded resources.
@@ -99,12 +104,7 @@ if let phase {
     case "render":
         let result = Checker(rules: RuleCatalogue.builtin, options: CheckOptions()).check(inputs)
         func time(_ name: String, _ body: () -> Int) {
-            var best = Double.infinity
-            for _ in 0 ..< 3 {
-                let start = DispatchTime.now().uptimeNanoseconds
-                sink &+= body()
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
+            let best = bestSeconds { sink &+= body() }
             print(String(format: "%-6@ %.3f s for %d findings", name, best, result.findings.count))
         }
         time("text") { TextReporter().render(result, rules: []).utf8.count }
@@ -115,29 +115,31 @@ if let phase {
     // Parsing alone on one thread and on two (files interleaved): how far the phase that
     // shares no objects between threads scales on this machine.
     case "scaling":
-        for threads in [1, 2, 1, 2] {
+        // Wall-clock and CPU time of one run of `body`.
+        func timed(_ body: () -> Void) -> (wall: Double, cpu: Double) {
             let cpuStart = cpuSeconds()
-            let start = DispatchTime.now().uptimeNanoseconds
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                var i = worker
-                var local = 0
-                while i < corpus.files.count {
-                    local &+= YAMLParser.parse(corpus.files[i].bytes, file: corpus.files[i].name).documents.count
-                    i += threads
+            let wall = bestSeconds(of: 1, body)
+            return (wall, cpuSeconds() - cpuStart)
+        }
+        for threads in [1, 2, 1, 2] {
+            let t = timed {
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                    var i = worker
+                    var local = 0
+                    while i < corpus.files.count {
+                        local &+= YAMLParser.parse(corpus.files[i].bytes, file: corpus.files[i].name).documents.count
+                        i += threads
+                    }
+                    if local == 42 { print("") }
                 }
-                if local == 42 { print("") }
             }
-            print(String(format: "parse, %d thread(s): %.3f s (CPU %.3f s)", threads,
-                         Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds() - cpuStart))
+            print(String(format: "parse, %d thread(s): %.3f s (CPU %.3f s)", threads, t.wall, t.cpu))
         }
         for jobs in [1, 2, 1, 2] {
             var options = CheckOptions()
             options.jobs = jobs
-            let cpuStart = cpuSeconds()
-            let start = DispatchTime.now().uptimeNanoseconds
-            sink &+= Checker(rules: RuleCatalogue.builtin, options: options).check(inputs).findings.count
-            print(String(format: "check, %d job(s): %.3f s (CPU %.3f s)", jobs,
-                         Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuSeconds() - cpuStart))
+            let t = timed { sink &+= Checker(rules: RuleCatalogue.builtin, options: options).check(inputs).findings.count }
+            print(String(format: "check, %d job(s): %.3f s (CPU %.3f s)", jobs, t.wall, t.cpu))
         }
     // Repeated checks: resident memory must not grow from one run to the next.
     case "leak":
@@ -192,9 +194,7 @@ var times = [String: Double]()
 var lastTime = [String: Double]()
 var singleRatios: [Double] = []
 @MainActor func measure(_ phase: String, _ body: () -> Void) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let t = bestSeconds(of: 1, body)
     times[phase] = min(times[phase] ?? .infinity, t)
     lastTime[phase] = t
 }
