@@ -11,6 +11,9 @@ public struct CheckOptions: Sendable {
     public var context = RuleContext()
     /// Worker threads; output is the same for any value.
     public var jobs: Int = 1
+    /// Keep every document whole in `CheckResult.resourceSet`, instead of only what the
+    /// cross-resource rules read (`Retention`), for callers that read more of it afterwards.
+    public var keepsWholeDocuments = false
 
     public init() {}
 }
@@ -46,6 +49,7 @@ public struct Checker: Sendable {
     let setRules: [(any SetRule, (String, Severity), Severity)]
     let globallyEnabled: Set<String>
     let unusedSeverity: Severity
+    let retention: Retention
     public let options: CheckOptions
 
     public init(rules: [any Rule], options: CheckOptions) {
@@ -70,6 +74,7 @@ public struct Checker: Sendable {
         loadRules = load
         resourceRules = resource
         setRules = set
+        retention = options.keepsWholeDocuments ? Retention(wholeKinds: .all) : Retention(setRules: set.map(\.0))
     }
 
     /// Checks `inputs`; `contextInputs` are read for cross-resource references only.
@@ -270,6 +275,7 @@ public struct Checker: Sendable {
         } else {
             findings = []
         }
-        return FileResult(findings: findings, resources: resources)
+        // The file's documents are released here, but for what the cross-resource rules read.
+        return FileResult(findings: findings, resources: retention.retained(resources))
     }
 }

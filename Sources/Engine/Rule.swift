@@ -151,15 +151,30 @@ public enum RuleApplicability: Sendable, Equatable {
 
 /// Cross-resource rules see every resource of the run (and of `--context`). They may run
 /// at the same time as one another, each on its own thread.
+///
+/// They see each resource as the checker keeps it once its file is checked (`Retention`):
+/// pod specs of built-in workloads hold only the fields that cross-resource checks read.
+/// A rule that reads more of some kinds says so in `readsWholeResources`.
 public protocol SetRule: Rule {
     func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink)
     /// Whether the rule reports on what the other set rules did (e.g. `policy-error`), so it
     /// runs once they are all done.
     var runsAfterOtherSetRules: Bool { get }
+    /// Kinds whose resources the rule reads beyond what `Retention` keeps: the checker keeps
+    /// those whole.
+    var readsWholeResources: KindScope { get }
 }
 
 extension SetRule {
     public var runsAfterOtherSetRules: Bool { false }
+    public var readsWholeResources: KindScope { .none }
+}
+
+/// A choice of resource kinds.
+public enum KindScope: Sendable, Equatable {
+    case none
+    case kinds(Set<String>)
+    case all
 }
 
 /// What loading a file can report before any resource exists.

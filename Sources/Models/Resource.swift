@@ -78,6 +78,46 @@ public final class Resource: Sendable {
             .map(PodTemplateNodes.init(template:))
     }
 
+    private init(node: YAMLNode, identity: ResourceIdentity, metadata: ObjectMeta, workloadKind: WorkloadKind?,
+                 podTemplatePaths: [String], podTemplateNodes: [PodTemplateNodes], spec: YAMLNode?) {
+        self.node = node
+        self.identity = identity
+        self.metadata = metadata
+        self.workloadKind = workloadKind
+        self.podTemplatePaths = podTemplatePaths
+        self.podTemplateNodes = podTemplateNodes
+        self.spec = spec
+    }
+
+    /// The same resource read from `document`, a copy of part of its own document
+    /// (`YAMLDocument.subtree`) whose ids `newID` maps from the old ones: what was decoded
+    /// is carried over rather than decoded again. The copy must keep the resource's node, its
+    /// pod templates and their containers; a node it dropped reads as absent.
+    public func moved(to document: YAMLDocument, newID: (UInt32) -> UInt32?) -> Resource? {
+        func move(_ node: YAMLNode?) -> YAMLNode? { node.flatMap { newID($0.id) }.map { YAMLNode(document: document, id: $0) } }
+        guard let root = move(node) else { return nil }
+        var templates: [PodTemplateNodes] = []
+        templates.reserveCapacity(podTemplateNodes.count)
+        for t in podTemplateNodes {
+            guard let template = move(t.template) else { return nil }
+            var spec: PodSpec?
+            if let old = t.spec {
+                guard let specNode = move(old.node) else { return nil }
+                var containers: [Container] = []
+                containers.reserveCapacity(old.allContainers.count)
+                for c in old.allContainers {
+                    guard let moved = move(c.node) else { return nil }
+                    containers.append(Container(node: moved, kind: c.kind))
+                }
+                spec = PodSpec(node: specNode, allContainers: containers)
+            }
+            templates.append(PodTemplateNodes(template: template, spec: spec))
+        }
+        return Resource(node: root, identity: identity, metadata: ObjectMeta(node: move(metadata.node)),
+                        workloadKind: workloadKind, podTemplatePaths: podTemplatePaths, podTemplateNodes: templates,
+                        spec: move(spec))
+    }
+
     public var kind: String { identity.kind }
     public var apiVersion: String { identity.apiVersion }
     public var name: String? { identity.name }

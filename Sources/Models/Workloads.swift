@@ -117,6 +117,11 @@ struct PodTemplateNodes: Sendable {
         self.template = template
         spec = template["spec"].flatMap { $0.isMapping ? PodSpec(node: $0) : nil }
     }
+
+    init(template: YAMLNode, spec: PodSpec?) {
+        self.template = template
+        self.spec = spec
+    }
 }
 
 /// `PodSpec`.
@@ -136,6 +141,11 @@ public struct PodSpec: Sendable {
             for item in list.items where item.isMapping { all.append(Container(node: item, kind: kind)) }
         }
         allContainers = all
+    }
+
+    init(node: YAMLNode, allContainers: [Container]) {
+        self.node = node
+        self.allContainers = allContainers
     }
 
     public var containers: [Container] { allContainers.filter { $0.kind == .regular } }

@@ -15,7 +15,7 @@ public final class YAMLDocument: Sendable {
     @usableFromInline let children: [UInt32]
     @usableFromInline let bytes: [UInt8]
     let tags: [UInt32: String]
-    let rootID: UInt32
+    public let rootID: UInt32
 
     init(file: String, index: Int, sourceComment: String?, nodes: [RawNode], children: [UInt32],
          bytes: [UInt8], tags: [UInt32: String], rootID: UInt32) {
@@ -35,11 +35,21 @@ public final class YAMLDocument: Sendable {
     /// duplicates), or nil. The hottest lookup of the rules: it reads the raw buffers and
     /// compares a key's bytes only when its length matches.
     func valueID(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> UInt32? {
-        nodes.withUnsafeBufferPointer { nodes -> UInt32? in
+        pairSlot(forKey: wanted, inMapping: mapping).map { children[$0 + 1] }
+    }
+
+    /// The id of the key node whose bytes are `wanted` in mapping `mapping`, or nil.
+    func keyID(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> UInt32? {
+        pairSlot(forKey: wanted, inMapping: mapping).map { children[$0] }
+    }
+
+    /// Where in `children` the pair with key `wanted` of mapping `mapping` starts.
+    private func pairSlot(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> Int? {
+        nodes.withUnsafeBufferPointer { nodes -> Int? in
             let r = nodes[Int(mapping)]
             guard r.kind == .mapping else { return nil }
-            return children.withUnsafeBufferPointer { children -> UInt32? in
-                bytes.withUnsafeBufferPointer { bytes -> UInt32? in
+            return children.withUnsafeBufferPointer { children -> Int? in
+                bytes.withUnsafeBufferPointer { bytes -> Int? in
                     let length = wanted.count
                     var i = Int(r.first)
                     let end = i + 2 * Int(r.count)
@@ -49,7 +59,7 @@ public final class YAMLDocument: Sendable {
                             let base = Int(k.first)
                             var j = 0
                             while j < length, bytes[base + j] == wanted[j] { j += 1 }
-                            if j == length { return children[i + 1] }
+                            if j == length { return i }
                         }
                         i += 2
                     }
@@ -222,8 +232,10 @@ public struct YAMLNode: Sendable {
 
     /// The key node for a key of a mapping (for findings that point at the key itself).
     public func keyNode(_ key: String) -> YAMLNode? {
-        for (k, _) in pairs where k.scalarEquals(key) { return k }
-        return nil
+        let document = self.document
+        var key = key
+        let found = key.withUTF8 { document.keyID(forKey: $0, inMapping: id) }
+        return found.map { YAMLNode(document: document, id: $0) }
     }
 }
 
@@ -324,5 +336,170 @@ extension YAMLNode {
             }
         }
         return steps
+    }
+}
+
+extension YAMLDocument {
+    /// A new document holding only the subtree at `root`, without the mapping pairs whose key
+    /// id is in `omitted`: what a caller keeps of a document once most of it has been checked.
+    /// Nodes keep their positions, tags and styles, and ids stay in document order (so
+    /// `descent(to:)` works on the copy); a node shared through an alias is copied once.
+    /// `scratch` is working storage a caller reuses across copies, and afterwards maps the
+    /// old ids to the new (`SubtreeScratch.newID(of:)`); the copy itself is held in arrays of
+    /// exactly its size, since it is kept.
+    public func subtree(at root: UInt32, omittingPairsWithKeys omitted: [UInt32],
+                        scratch: inout SubtreeScratch) -> YAMLDocument {
+        // A copy never holds more than its source, so storage of the source's size is written
+        // through pointers, with no growth or uniqueness checks per node.
+        scratch.prepare(nodes: nodes.count, children: children.count, bytes: bytes.count)
+        // Omitted keys are marked in the id map itself: a lookup per pair, no hashing.
+        for key in omitted { scratch.newID[Int(key)] = SubtreeScratch.omitted }
+        var copy = (root: UInt32(0), nodes: 0, children: 0, bytes: 0)
+        nodes.withUnsafeBufferPointer { oldNodes in
+            children.withUnsafeBufferPointer { oldChildren in
+                bytes.withUnsafeBufferPointer { oldBytes in
+                    scratch.nodes.withUnsafeMutableBufferPointer { newNodes in
+                        scratch.children.withUnsafeMutableBufferPointer { newChildren in
+                            scratch.bytes.withUnsafeMutableBufferPointer { newBytes in
+                                scratch.newID.withUnsafeMutableBufferPointer { newID in
+                                    var writer = SubtreeWriter(old: oldNodes, oldChildren: oldChildren, oldBytes: oldBytes,
+                                                               nodes: newNodes, children: newChildren, bytes: newBytes,
+                                                               newID: newID)
+                                    copy.root = writer.visit(root)
+                                    copy.nodes = writer.nodeCount
+                                    copy.children = writer.childCount
+                                    copy.bytes = writer.byteCount
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var newTags: [UInt32: String] = [:]
+        for (old, tag) in tags {
+            if let id = scratch.newID(of: old) { newTags[id] = tag }
+        }
+        return YAMLDocument(file: file, index: index, sourceComment: sourceComment,
+                            nodes: exactCopy(scratch.nodes, count: copy.nodes),
+                            children: exactCopy(scratch.children, count: copy.children),
+                            bytes: exactCopy(scratch.bytes, count: copy.bytes), tags: newTags, rootID: copy.root)
+    }
+}
+
+/// Working storage of `YAMLDocument.subtree(at:omittingPairsWithKeys:scratch:)`, and the
+/// map from the ids of the last copy's source to its own.
+public struct SubtreeScratch {
+    static let unvisited = UInt32.max
+    static let omitted = UInt32.max - 1
+    var nodes: [RawNode] = []
+    var children: [UInt32] = []
+    var bytes: [UInt8] = []
+    /// Old id → new id; `unvisited` or `omitted` for nodes not copied.
+    var newID: [UInt32] = []
+
+    public init() {}
+
+    /// The id in the last copy of node `id` of its source, or nil when it was not copied.
+    public func newID(of id: UInt32) -> UInt32? {
+        let new = newID[Int(id)]
+        return new >= Self.omitted ? nil : new
+    }
+
+    mutating func prepare(nodes nodeCount: Int, children childCount: Int, bytes byteCount: Int) {
+        if nodes.count < nodeCount {
+            nodes.append(contentsOf: repeatElement(RawNode(kind: .scalar, style: .plain, hasTag: false, line: 0, column: 0,
+                                                           first: 0, count: 0), count: nodeCount - nodes.count))
+        }
+        if children.count < childCount { children.append(contentsOf: repeatElement(0, count: childCount - children.count)) }
+        if bytes.count < byteCount { bytes.append(contentsOf: repeatElement(0, count: byteCount - bytes.count)) }
+        newID.removeAll(keepingCapacity: true)
+        newID.append(contentsOf: repeatElement(Self.unvisited, count: nodeCount))
+    }
+}
+
+/// Copies nodes from a document's buffers into a `SubtreeScratch`'s.
+private struct SubtreeWriter {
+    let old: UnsafeBufferPointer<RawNode>
+    let oldChildren: UnsafeBufferPointer<UInt32>
+    let oldBytes: UnsafeBufferPointer<UInt8>
+    let nodes: UnsafeMutableBufferPointer<RawNode>
+    let children: UnsafeMutableBufferPointer<UInt32>
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let newID: UnsafeMutableBufferPointer<UInt32>
+    var nodeCount = 0
+    var childCount = 0
+    var byteCount = 0
+
+    init(old: UnsafeBufferPointer<RawNode>, oldChildren: UnsafeBufferPointer<UInt32>, oldBytes: UnsafeBufferPointer<UInt8>,
+         nodes: UnsafeMutableBufferPointer<RawNode>, children: UnsafeMutableBufferPointer<UInt32>,
+         bytes: UnsafeMutableBufferPointer<UInt8>, newID: UnsafeMutableBufferPointer<UInt32>) {
+        self.old = old
+        self.oldChildren = oldChildren
+        self.oldBytes = oldBytes
+        self.nodes = nodes
+        self.children = children
+        self.bytes = bytes
+        self.newID = newID
+    }
+
+    /// Copies node `id` and what it keeps below it; returns its new id. The node is added
+    /// before its children, as the parser numbers them, and a collection's slots in
+    /// `children` are reserved before its children add theirs.
+    mutating func visit(_ id: UInt32) -> UInt32 {
+        // Seen before (through an alias); a node marked omitted that is reached another way
+        // (an aliased key) is copied after all.
+        if newID[Int(id)] < SubtreeScratch.omitted { return newID[Int(id)] }
+        var r = old[Int(id)]
+        let mine = UInt32(nodeCount)
+        newID[Int(id)] = mine
+        nodeCount += 1
+        switch r.kind {
+        case .scalar:
+            let start = Int(r.first), count = Int(r.count)
+            r.first = UInt32(byteCount)
+            if count > 0 {
+                (bytes.baseAddress! + byteCount).update(from: oldBytes.baseAddress! + start, count: count)
+            }
+            byteCount += count
+            nodes[Int(mine)] = r
+        case .sequence:
+            let start = Int(r.first), count = Int(r.count)
+            let slot = childCount
+            r.first = UInt32(slot)
+            nodes[Int(mine)] = r
+            childCount += count
+            for i in 0 ..< count { children[slot + i] = visit(oldChildren[start + i]) }
+        case .mapping:
+            let start = Int(r.first), pairs = Int(r.count)
+            var kept = 0
+            for p in 0 ..< pairs where newID[Int(oldChildren[start + 2 * p])] != SubtreeScratch.omitted { kept += 1 }
+            var slot = childCount
+            r.first = UInt32(slot)
+            r.count = UInt32(kept)
+            nodes[Int(mine)] = r
+            childCount += 2 * kept
+            for p in 0 ..< pairs where newID[Int(oldChildren[start + 2 * p])] != SubtreeScratch.omitted {
+                children[slot] = visit(oldChildren[start + 2 * p])
+                children[slot + 1] = visit(oldChildren[start + 2 * p + 1])
+                slot += 2
+            }
+        }
+        return mine
+    }
+}
+
+/// A copy of the first `count` (default: all) elements of `array` in storage of exactly
+/// their size, for arrays that are kept (a grown array carries up to twice the capacity it
+/// needs).
+func exactCopy<T: BitwiseCopyable>(_ array: [T], count wanted: Int? = nil) -> [T] {
+    let n = wanted ?? array.count
+    return [T](unsafeUninitializedCapacity: n) { buffer, count in
+        array.withUnsafeBufferPointer { source in
+            if n > 0, let from = source.baseAddress, let to = buffer.baseAddress {
+                to.initialize(from: from, count: n)
+            }
+        }
+        count = n
     }
 }

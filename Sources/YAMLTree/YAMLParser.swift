@@ -316,20 +316,6 @@ private struct TreeBuilder {
         open.removeAll(keepingCapacity: true)
     }
 
-    /// A copy of the scratch array's elements in storage of exactly their size: documents
-    /// are kept until the cross-resource rules finish, and a grown array carries up to
-    /// twice the capacity it needs.
-    private func exactCopy<T: BitwiseCopyable>(_ array: [T]) -> [T] {
-        [T](unsafeUninitializedCapacity: array.count) { buffer, count in
-            array.withUnsafeBufferPointer { source in
-                if let from = source.baseAddress, let to = buffer.baseAddress {
-                    to.initialize(from: from, count: source.count)
-                }
-            }
-            count = array.count
-        }
-    }
-
     private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?) -> UInt32 {
         let id = UInt32(nodes.count)
         nodes.append(node)

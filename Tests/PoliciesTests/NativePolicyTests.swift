@@ -356,3 +356,42 @@ final class NativePolicyTests: XCTestCase {
         ].sorted())
     }
 }
+
+extension NativePolicyTests {
+    /// A policy that waits for the whole set reads any field of the kinds it matches: the
+    /// checker keeps those whole instead of reducing their pod specs (`Retention`).
+    func testPoliciesInTheSetPhaseSeeWholeResources() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: limits}
+        spec:
+          match: {kinds: [Deployment]}
+          rules:
+          - id: memory
+            expression: object.spec.template.spec.containers.all(c, has(c.resources.limits))
+            messageExpression: "'a container in ' + namespaceObject.metadata.name + ' has no limits'"
+        """)
+        let rule = set.rules.compactMap { $0 as? PolicyRule }.first
+        XCTAssertEqual(rule?.readsWholeResources, .kinds(["Deployment"]))
+        func deployment(_ resources: String) -> String {
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: team-a}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: team-a}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - {name: main, image: web, \(resources)}
+            """
+        }
+        XCTAssertEqual(summary(check(set, deployment("resources: {limits: {memory: 1Gi}}"))), [])
+        XCTAssertEqual(summary(check(set, deployment("resources: {}"))),
+                       ["5:1 limits/memory warning a container in team-a has no limits"])
+    }
+}

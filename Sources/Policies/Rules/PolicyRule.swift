@@ -18,6 +18,18 @@ public struct PolicyRule: SetRule {
     let source: Source
     let run: PolicyRunState
 
+    /// A policy reads any field of the resources it matches (and, for an admission policy,
+    /// of its params): those are kept whole.
+    public var readsWholeResources: KindScope {
+        switch source {
+        case .native(let policy, _):
+            let kinds = policy.match.kinds
+            return kinds.isEmpty || kinds.contains("*") ? .all : .kinds(Set(kinds))
+        case .admission:
+            return .all
+        }
+    }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let env = run.environment(for: set)
         var errors: [PolicyRunState.ErrorRecord] = []

@@ -1,0 +1,113 @@
+import Models
+import YAMLTree
+
+/// What the checker keeps of a resource once its file has been checked. Cross-resource rules,
+/// suppressions and audits need every resource of the run, but not all of each: pod specs
+/// are most of a workload's document, and of them cross-resource checks read only the
+/// fields listed below (container ports, ServiceAccounts, Secret, ConfigMap and volume
+/// references). `status` and `managedFields` are dropped too. Each kept resource is a copy
+/// of just those nodes, positions intact, so a file's documents are released once it is
+/// checked, and peak memory is the files being checked plus these reduced copies.
+///
+/// Custom resources stay whole (their CRD's schema is checked in the set phase), as do the
+/// kinds a set rule declares it reads whole (`SetRule.readsWholeResources`: policies that
+/// need the namespace object or params). A test runs every rule on the fixtures with and
+/// without reduction and requires the same findings.
+struct Retention: Sendable {
+    /// Kinds kept whole for the enabled set rules.
+    let wholeKinds: KindScope
+
+    /// Pod spec fields that cross-resource checks and audits read.
+    static let podSpecFields: [[UInt8]] = [
+        "containers", "initContainers", "ephemeralContainers", "volumes", "imagePullSecrets",
+        "serviceAccountName", "serviceAccount", "automountServiceAccountToken",
+        "hostNetwork", "hostPID", "hostIPC", "restartPolicy", "hostname", "subdomain",
+    ].map { Array($0.utf8) }
+    /// Container fields that cross-resource checks and audits read (named ports, Secret and
+    /// ConfigMap references, mounts).
+    static let containerFields: [[UInt8]] = [
+        "name", "image", "ports", "env", "envFrom", "volumeMounts", "restartPolicy",
+    ].map { Array($0.utf8) }
+    /// API groups of the built-in workload kinds: a custom resource that reuses a workload's
+    /// kind name in its own group is kept whole, for schema validation against its CRD.
+    static let workloadGroups: Set<String> = ["", "apps", "batch", "extensions"]
+    /// Groups of the API server's own kinds. Other groups hold custom resources, which are
+    /// kept whole: their CRD's schema and validation rules are checked in the set phase.
+    static let builtInGroups: Set<String> = workloadGroups.union([
+        "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "autoscaling",
+        "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
+        "flowcontrol.apiserver.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io",
+        "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io",
+    ])
+
+    init(wholeKinds: KindScope) {
+        self.wholeKinds = wholeKinds
+    }
+
+    init(setRules: [any SetRule]) {
+        var kinds: Set<String> = []
+        var all = false
+        for rule in setRules {
+            switch rule.readsWholeResources {
+            case .none: break
+            case .kinds(let k): kinds.formUnion(k)
+            case .all: all = true
+            }
+        }
+        wholeKinds = all ? .all : kinds.isEmpty ? .none : .kinds(kinds)
+    }
+
+    /// Whether `resource` is kept as decoded.
+    func keepsWhole(_ resource: Resource) -> Bool {
+        switch wholeKinds {
+        case .all: return true
+        case .kinds(let kinds) where kinds.contains(resource.kind): return true
+        default: return !Self.builtInGroups.contains(resource.identity.group)
+        }
+    }
+
+    /// The resources of one file as kept for the rest of the run. `scratch` is reused
+    /// across the file's resources.
+    func retained(_ resources: [Resource]) -> [Resource] {
+        var scratch = SubtreeScratch()
+        return resources.map { resource in
+            guard !keepsWhole(resource) else { return resource }
+            let omitted = Self.omittedKeys(of: resource)
+            let document = resource.node.document
+            if omitted.isEmpty, resource.node.id == document.rootID { return resource }
+            let reduced = document.subtree(at: resource.node.id, omittingPairsWithKeys: omitted, scratch: &scratch)
+            return resource.moved(to: reduced, newID: scratch.newID(of:)) ?? resource
+        }
+    }
+
+    /// Key ids of the pairs not kept: `status` and `metadata.managedFields` (server-written,
+    /// found in exported manifests), and the pod spec fields no cross-resource check reads.
+    static func omittedKeys(of resource: Resource) -> [UInt32] {
+        var omitted: [UInt32] = []
+        if let key = resource.node.keyNode("status") { omitted.append(key.id) }
+        if let key = resource.metadata.node?.keyNode("managedFields") { omitted.append(key.id) }
+        guard resource.workloadKind != nil, workloadGroups.contains(resource.identity.group) else { return omitted }
+        let document = resource.node.document
+        for template in PodTemplate.all(of: resource) {
+            guard let spec = template.spec else { continue }
+            document.forEachPair(of: spec.node.id) { key, _ in
+                if !keeps(key, podSpecFields, in: document) { omitted.append(key) }
+            }
+            for container in spec.allContainers {
+                document.forEachPair(of: container.node.id) { key, _ in
+                    if !keeps(key, containerFields, in: document) { omitted.append(key) }
+                }
+            }
+        }
+        return omitted
+    }
+
+    /// Whether key `id` is one of `fields`, compared as bytes (this runs for every key of
+    /// every pod spec of the run).
+    private static func keeps(_ id: UInt32, _ fields: [[UInt8]], in document: YAMLDocument) -> Bool {
+        guard document.kind(of: id) == .scalar else { return true }
+        return document.withScalarBytes(of: id) { key in
+            fields.contains { $0.count == key.count && $0.elementsEqual(key) }
+        }
+    }
+}
