@@ -85,15 +85,21 @@ struct Check: ParsableCommand {
             throw failUsage("only one --output may go to standard output")
         }
         for target in targets {
-            let text = render(result, as: target.format, rules: rules, toTerminal: target.file == nil)
-            if let file = target.file {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-                } catch {
-                    throw failUsage("\(file): cannot write report: \(error.localizedDescription)")
+            var text = render(result, as: target.format, rules: rules, toTerminal: target.file == nil)
+            // The report's bytes are written where they are: a report of every finding of a
+            // large repository is megabytes, and a copy of it would be the run's peak.
+            try text.withUTF8 { utf8 in
+                let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: utf8.baseAddress ?? UnsafePointer(bitPattern: 1)!),
+                                count: utf8.count, deallocator: .none)
+                if let file = target.file {
+                    do {
+                        try data.write(to: URL(fileURLWithPath: file))
+                    } catch {
+                        throw failUsage("\(file): cannot write report: \(error.localizedDescription)")
+                    }
+                } else {
+                    FileHandle.standardOutput.write(data)
                 }
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
             }
         }
         let failed = failOn.threshold.map { threshold in result.findings.contains { $0.severity >= threshold } } ?? false
