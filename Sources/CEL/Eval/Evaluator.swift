@@ -85,8 +85,39 @@ enum Evaluator {
         case .bind(let slot, let value, let body):
             cx.locals[slot] = try eval(value, cx)
             return try eval(body, cx)
+        case .optionalChain(let base, let fields, let end):
+            // The call node and one select node per field, as if unfused.
+            try cx.charge(fields.count)
+            var current: CELValue? = try eval(base, cx)
+            for field in fields {
+                guard let value = current else { break }
+                current = try optionalField(value, field)
+            }
+            switch end {
+            case .orValue(let fallback):
+                // The argument is evaluated even when unused, as a call's arguments are.
+                let d = try eval(fallback, cx)
+                return current ?? d
+            case .hasValue:
+                return .bool(current != nil)
+            }
         case .failure(let error):
             throw error
+        }
+    }
+
+    /// What `optionalSelect(v, field)` holds: the field's value, or nil when absent.
+    private static func optionalField(_ v: CELValue, _ field: String) throws(CELError) -> CELValue? {
+        switch v {
+        case .map(let m): return m[field]
+        case .hostMap(let h):
+            guard let r = h.lookup(field) else { return nil }
+            return try r.get()
+        case .optional(let inner):
+            guard let inner else { return nil }
+            return try optionalField(inner, field)
+        default:
+            throw CELError.invalidArgument("type '\(v.typeName)' does not support field selection")
         }
     }
 
@@ -133,17 +164,7 @@ enum Evaluator {
     }
 
     static func optionalSelect(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {
-        switch v {
-        case .map(let m): return .optional(m[field])
-        case .hostMap(let h):
-            guard let r = h.lookup(field) else { return .optional(nil) }
-            return .optional(try r.get())
-        case .optional(let inner):
-            guard let inner else { return .optional(nil) }
-            return try optionalSelect(inner, field)
-        default:
-            throw CELError.invalidArgument("type '\(v.typeName)' does not support field selection")
-        }
+        .optional(try optionalField(v, field))
     }
 
     static func presence(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {

@@ -77,6 +77,10 @@ indirect enum Node: Sendable {
     case map([(key: Node, value: Node, optional: Bool)])
     case loop(Loop)
     case bind(slot: Int, Node, Node)
+    /// `base.?f1.?f2….orValue(d)` or `….hasValue()`, the usual way policies read a field that
+    /// may be absent: the fields are read in one step, with no optional value made for each.
+    /// Evaluates and charges exactly as the select and call nodes it stands for.
+    case optionalChain(base: Node, fields: [String], end: ChainEnd)
     case failure(CELError)
 
     var constantValue: CELValue? {
@@ -108,8 +112,19 @@ indirect enum Node: Sendable {
         case .bind(_, let a, let b):
             a.collectVariables(into: &names)
             b.collectVariables(into: &names)
+        case .optionalChain(let base, _, let end):
+            base.collectVariables(into: &names)
+            if case .orValue(let d) = end { d.collectVariables(into: &names) }
         }
     }
+}
+
+/// How an `optionalChain` ends.
+enum ChainEnd: Sendable {
+    /// `.orValue(d)`: the value, or `d` when a field is absent.
+    case orValue(Node)
+    /// `.hasValue()`: whether every field is present.
+    case hasValue
 }
 
 struct Loop: Sendable {
@@ -289,7 +304,26 @@ struct Compiler {
                                                        : .unknownFunction(name))
         }
         try precompilePatterns(name, &nodes, at: offset)
+        if receiver != nil, let chain = Self.optionalChain(name, nodes) { return chain }
         return .call(ResolvedFunction(name: name, impl: impl), nodes)
+    }
+
+    /// `orValue` or `hasValue` called on a chain of optional selects, as one node.
+    private static func optionalChain(_ name: String, _ nodes: [Node]) -> Node? {
+        let end: ChainEnd
+        switch (name, nodes.count) {
+        case ("orValue", 2): end = .orValue(nodes[1])
+        case ("hasValue", 1): end = .hasValue
+        default: return nil
+        }
+        var fields: [String] = []
+        var node = nodes[0]
+        while case .optionalSelect(let operand, let field) = node {
+            fields.append(field)
+            node = operand
+        }
+        guard !fields.isEmpty else { return nil }
+        return .optionalChain(base: node, fields: fields.reversed(), end: end)
     }
 
     /// Replaces constant regex patterns by compiled ones and reports bad ones now.
