@@ -255,21 +255,27 @@ public struct Checker: Sendable {
         }
         if reported {
             // The rules that apply, per kind and presence of pod templates, worked out once per file.
-            var applicable: [ApplicabilityKey: [ResourceRuleEntry]] = [:]
+            // Unretained: `resourceRules` holds the entries for the whole run, and retaining
+            // them per resource and rule made every worker thread write to the same reference
+            // counts, which cost more on two cores than the rules themselves.
+            var applicable: [ApplicabilityKey: [Unmanaged<ResourceRuleEntry>]] = [:]
             for resource in resources {
                 let key = ApplicabilityKey(kind: resource.kind, hasPodTemplates: resource.hasPodTemplates)
                 let entries = applicable[key] ?? {
                     let list = resourceRules.filter {
                         $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
-                    }
+                    }.map(Unmanaged.passUnretained)
                     applicable[key] = list
                     return list
                 }()
                 let context = ResourceContext(rules: options.context, resource: resource)
-                for entry in entries {
-                    var sink = FindingSink(ruleID: entry.id, severity: entry.severity, declaredSeverity: entry.declaredSeverity)
-                    entry.rule.check(resource, context, &sink)
-                    findings.append(contentsOf: sink.findings)
+                for unretained in entries {
+                    unretained._withUnsafeGuaranteedRef { entry in
+                        var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
+                                               declaredSeverity: entry.declaredSeverity)
+                        entry.rule.check(resource, context, &sink)
+                        if !sink.findings.isEmpty { findings.append(contentsOf: sink.findings) }
+                    }
                 }
             }
         } else {

@@ -61,7 +61,11 @@ if let phase {
     switch phase {
     case "floor": for f in corpus.files { sink &+= libyamlOnly(f.bytes) }
     case "tree": for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count }
-    case "check": sink &+= Checker(rules: RuleCatalogue.builtin, options: CheckOptions()).check(inputs).findings.count
+    // PALISADE_BENCH_JOBS=N runs it on N threads (for profiling how it scales).
+    case "check":
+        var options = CheckOptions()
+        options.jobs = ProcessInfo.processInfo.environment["PALISADE_BENCH_JOBS"].flatMap { Int($0) } ?? 1
+        sink &+= Checker(rules: RuleCatalogue.builtin, options: options).check(inputs).findings.count
     // Parsing plus the built-in policies alone: their share of `check` is this minus `tree`.
     // With PALISADE_BENCH_RULES, one policy at a time can be counted.
     case "policies":
