@@ -82,32 +82,36 @@ public struct Checker: Sendable {
         let reportedNames = Set(inputs.map(\.name))
         let contextOnly = contextInputs.filter { !reportedNames.contains($0.name) }
         let all = inputs + contextOnly
-        let results = results(count: all.count) { i in checkFile(all[i], reported: i < inputs.count) }
+        var results = results(count: all.count) { i in checkFile(all[i], reported: i < inputs.count) }
 
+        // Each file's lists are released as they are joined, so the run never holds two
+        // copies of its findings.
         var findings: [Finding] = []
         var resources: [Resource] = []
         var abac: [ABACPolicy] = []
-        for r in results {
-            findings.append(contentsOf: r.findings)
-            resources.append(contentsOf: r.resources)
-            abac.append(contentsOf: r.abacPolicies)
+        for i in results.indices {
+            findings.append(contentsOf: results[i].findings)
+            resources.append(contentsOf: results[i].resources)
+            abac.append(contentsOf: results[i].abacPolicies)
+            results[i] = FileResult(findings: [], resources: [])
         }
+        results = []
         let set = ResourceSet(resources: resources, abacPolicies: abac,
                               reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
         findings.append(contentsOf: runSetRules(on: set).filter { reportedNames.contains($0.file) })
         if !options.context.overrides.isEmpty { findings = findings.compactMap(scoped) }
         let suppression = Suppressions(resources: set)
-        var shown: [Finding] = []
         var suppressed: [Finding] = []
-        for finding in findings {
-            if let reason = suppression.reason(for: finding) {
-                var f = finding
-                f.suppression = reason
-                suppressed.append(f)
-            } else {
-                shown.append(finding)
-            }
+        // In place: what stays is what is shown.
+        findings.removeAll { finding in
+            guard let reason = suppression.reason(for: finding) else { return false }
+            var f = finding
+            f.suppression = reason
+            suppressed.append(f)
+            return true
         }
+        var shown = findings
+        findings = []
         if globallyEnabled.contains(Suppressions.unusedRuleID) {
             let severity = unusedSeverity
             shown.append(contentsOf: suppression.unusedSuppressionFindings(reportedFiles: reportedNames).map {

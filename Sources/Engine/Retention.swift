@@ -31,6 +31,7 @@ struct Retention: Sendable {
     /// API groups of the built-in workload kinds: a custom resource that reuses a workload's
     /// kind name in its own group is kept whole, for schema validation against its CRD.
     static let workloadGroups: Set<String> = ["", "apps", "batch", "extensions"]
+    static let lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
     /// Groups of the API server's own kinds. Other groups hold custom resources, which are
     /// kept whole: their CRD's schema and validation rules are checked in the set phase.
     static let builtInGroups: Set<String> = workloadGroups.union([
@@ -80,12 +81,22 @@ struct Retention: Sendable {
         }
     }
 
-    /// Key ids of the pairs not kept: `status` and `metadata.managedFields` (server-written,
-    /// found in exported manifests), and the pod spec fields no cross-resource check reads.
+    /// Key ids of the pairs not kept: what the API server writes and exported manifests carry
+    /// (`status`, `managedFields`, the last-applied-configuration annotation, often the
+    /// largest part of such a document), a ConfigMap's data (read only while its own file is
+    /// checked), and the pod spec fields no cross-resource check reads.
     static func omittedKeys(of resource: Resource) -> [UInt32] {
         var omitted: [UInt32] = []
         if let key = resource.node.keyNode("status") { omitted.append(key.id) }
-        if let key = resource.metadata.node?.keyNode("managedFields") { omitted.append(key.id) }
+        if let metadata = resource.metadata.node {
+            if let key = metadata.keyNode("managedFields") { omitted.append(key.id) }
+            if let key = metadata["annotations"]?.keyNode(lastApplied) { omitted.append(key.id) }
+        }
+        if resource.kind == "ConfigMap", resource.identity.group.isEmpty {
+            for field in ["data", "binaryData"] {
+                if let key = resource.node.keyNode(field) { omitted.append(key.id) }
+            }
+        }
         guard resource.workloadKind != nil, workloadGroups.contains(resource.identity.group) else { return omitted }
         let document = resource.node.document
         for template in PodTemplate.all(of: resource) {

@@ -395,3 +395,38 @@ extension NativePolicyTests {
                        ["5:1 limits/memory warning a container in team-a has no limits"])
     }
 }
+
+extension NativePolicyTests {
+    /// Runtime errors of per-resource policies are reported by `policy-error` after the file
+    /// is checked, on the reduced copy the checker keeps of the resource: they must still
+    /// find it (they once looked for the original document).
+    func testRuntimeErrorsAreReportedOnTheKeptCopyOfAResource() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: jobs}
+        spec:
+          match: {kinds: [Job, ConfigMap]}
+          rules:
+          - {id: ttl, expression: "object.spec.ttlSecondsAfterFinished > 0", message: no ttl}
+        """)
+        let manifests = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: train}
+        spec:
+          template:
+            spec:
+              containers: [{name: t, image: t, resources: {limits: {memory: 1Gi}}}]
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: c}
+        data: {a: b}
+        """
+        XCTAssertEqual(summary(check(set, manifests)), [
+            "1:1 policy-error error policy jobs, rule ttl: no such key: ttlSecondsAfterFinished",
+            "9:1 policy-error error policy jobs, rule ttl: no such key: spec",
+        ])
+    }
+}

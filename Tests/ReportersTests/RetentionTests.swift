@@ -63,6 +63,15 @@ final class RetentionTests: XCTestCase {
             kind: Deployment
             metadata: {name: custom}
             spec: {template: {spec: {containers: [{name: c, image: i, resources: {}}]}}}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              annotations:
+                owner: team-a
+                kubectl.kubernetes.io/last-applied-configuration: '{"apiVersion":"v1","kind":"ConfigMap"}'
+            data: {LOG_LEVEL: info}
 
             """
         let result = check([SourceInput(name: "m.yaml", bytes: Array(manifest.utf8))], whole: false)
@@ -80,6 +89,10 @@ final class RetentionTests: XCTestCase {
         XCTAssertNil(web["status"])
         XCTAssertNil(web.metadata.node?["managedFields"])
         XCTAssertEqual(web.position.line, 1)
+        let settings = try XCTUnwrap(result.resourceSet.find(kind: "ConfigMap", namespace: nil, name: "settings"))
+        XCTAssertNil(settings["data"])
+        XCTAssertEqual(settings.metadata.annotations.dictionary, ["owner": "team-a"])
+        XCTAssertEqual(settings.metadata.annotations.valueNode("owner")?.position.line, 32)
         // A custom resource is kept whole: its CRD's schema is checked against all of it.
         let custom = try XCTUnwrap(result.resourceSet.find(kind: "Deployment", namespace: nil, name: "custom"))
         XCTAssertNotNil(custom["spec"]?["template"]?["spec"]?["containers"]?.items.first?["resources"])

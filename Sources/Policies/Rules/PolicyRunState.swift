@@ -9,9 +9,19 @@ import YAMLTree
 final class PolicyRunState: Sendable {
     let supportResources: [Resource]
 
+    /// A runtime error on a resource. It names the resource by its document's origin and its
+    /// position rather than holding it: the checker keeps a reduced copy of each resource once
+    /// its file is checked (`Retention`), and `policy-error` reports on that copy.
     struct ErrorRecord: Sendable {
-        let resource: Resource
+        let origin: DocumentOrigin
+        let position: SourcePosition
         let message: String
+
+        init(resource: Resource, message: String) {
+            origin = resource.node.document.origin
+            position = resource.position
+            self.message = message
+        }
     }
 
     /// Errors recorded by the policy rules, per-resource and cross-resource alike. Each run
@@ -35,15 +45,27 @@ final class PolicyRunState: Sendable {
         errors.withLock { $0.append(contentsOf: found) }
     }
 
-    /// The errors recorded in this run so far, removed so they are reported once.
-    func takeErrors(for set: ResourceSet) -> [ErrorRecord] {
+    /// The errors recorded in this run so far on resources of `set`, with those resources,
+    /// removed so they are reported once.
+    func takeErrors(for set: ResourceSet) -> [(resource: Resource, message: String)] {
         errors.withLock { pending in
             guard !pending.isEmpty else { return [] }
-            let documents = Set(set.resources.map { ObjectIdentifier($0.node.document) })
-            var taken: [ErrorRecord] = []
+            struct Key: Hashable {
+                let origin: ObjectIdentifier
+                let position: SourcePosition
+            }
+            var resources: [Key: Resource] = [:]
+            for r in set.resources {
+                resources[Key(origin: ObjectIdentifier(r.node.document.origin), position: r.position)] = r
+            }
+            var taken: [(resource: Resource, message: String)] = []
             var others: [ErrorRecord] = []
             for e in pending {
-                if documents.contains(ObjectIdentifier(e.resource.node.document)) { taken.append(e) } else { others.append(e) }
+                if let r = resources[Key(origin: ObjectIdentifier(e.origin), position: e.position)] {
+                    taken.append((r, e.message))
+                } else {
+                    others.append(e)
+                }
             }
             pending = others
             return taken
