@@ -82,7 +82,8 @@ public struct Checker: Sendable {
         let reportedNames = Set(inputs.map(\.name))
         let contextOnly = contextInputs.filter { !reportedNames.contains($0.name) }
         let all = inputs + contextOnly
-        var results = results(count: all.count) { i in checkFile(all[i], reported: i < inputs.count) }
+        let run = RunMemo()
+        var results = results(count: all.count) { i in checkFile(all[i], reported: i < inputs.count, run: run) }
 
         // Each file's lists are released as they are joined, so the run never holds two
         // copies of its findings.
@@ -97,7 +98,7 @@ public struct Checker: Sendable {
         }
         results = []
         let set = ResourceSet(resources: resources, abacPolicies: abac,
-                              reportedFiles: contextOnly.isEmpty ? nil : reportedNames)
+                              reportedFiles: contextOnly.isEmpty ? nil : reportedNames, memo: run)
         findings.append(contentsOf: runSetRules(on: set).filter { reportedNames.contains($0.file) })
         if !options.context.overrides.isEmpty { findings = findings.compactMap(scoped) }
         let suppression = Suppressions(resources: set)
@@ -226,7 +227,7 @@ public struct Checker: Sendable {
         var abacPolicies: [ABACPolicy] = []
     }
 
-    func checkFile(_ input: SourceInput, reported: Bool) -> FileResult {
+    func checkFile(_ input: SourceInput, reported: Bool, run: RunMemo) -> FileResult {
         var findings: [Finding] = []
         func load(_ event: LoadEvent) {
             for (rule, id, severity) in loadRules {
@@ -272,7 +273,7 @@ public struct Checker: Sendable {
                     applicable[key] = list
                     return list
                 }()
-                let context = ResourceContext(rules: options.context, resource: resource)
+                let context = ResourceContext(rules: options.context, resource: resource, run: run)
                 for unretained in entries {
                     unretained._withUnsafeGuaranteedRef { entry in
                         var sink = FindingSink(ruleID: entry.id, severity: entry.severity,

@@ -17,7 +17,7 @@ public struct ResourceSet: Sendable {
         }
     }
     /// Work shared between the rules of this run.
-    public let memo = RunMemo()
+    public let memo: RunMemo
     private let byKind: [String: [Int]]
     /// kind, namespace and name → index, for reference lookups in cross-resource rules.
     private let byName: [NameKey: Int]
@@ -28,8 +28,10 @@ public struct ResourceSet: Sendable {
         var name: String
     }
 
-    public init(resources: [Resource], abacPolicies: [ABACPolicy] = [], reportedFiles: Set<String>? = nil) {
+    public init(resources: [Resource], abacPolicies: [ABACPolicy] = [], reportedFiles: Set<String>? = nil,
+                memo: RunMemo = RunMemo()) {
         self.resources = resources
+        self.memo = memo
         self.abacPolicies = abacPolicies
         self.reportedFiles = reportedFiles
         var byKind: [String: [Int]] = [:]

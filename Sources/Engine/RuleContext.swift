@@ -50,14 +50,18 @@ public enum ParameterValue: Sendable, Hashable {
 public final class ResourceContext {
     public let rules: RuleContext
     public let resource: Resource
+    /// The run's memo, the one its `ResourceSet` carries: what per-resource rules leave for
+    /// the cross-resource rules of the same run (e.g. policy runtime errors for `policy-error`).
+    public let run: RunMemo
     /// Stored, not a `view`: three rules read it for every resource, and a typed property
     /// skips the dictionary lookup and dynamic cast a view costs.
     private var cachedSchemaIssues: [SchemaIssue]?
     private var views: [ObjectIdentifier: Any] = [:]
 
-    init(rules: RuleContext, resource: Resource) {
+    init(rules: RuleContext, resource: Resource, run: RunMemo = RunMemo()) {
         self.rules = rules
         self.resource = resource
+        self.run = run
     }
 
     public var schemaIssues: [SchemaIssue] {

@@ -1,7 +1,8 @@
 import Synchronization
 
 /// Results computed once per run and shared by the rules that need them (for example the
-/// RBAC permission analysis that some thirty rules filter by id). It belongs to one
+/// RBAC permission analysis that some thirty rules filter by id). It belongs to one run: the
+/// checker makes it before the first file and gives it to every `ResourceContext` and to the
 /// `ResourceSet`, so nothing outlives the run.
 ///
 /// Set rules run on several threads: a value is computed by the first rule that asks while

@@ -10,9 +10,6 @@ public final class YAMLDocument: Sendable {
     public let index: Int
     /// Comments directly before the document that look like `# Source: path` (helm template).
     public let sourceComment: String?
-    /// The document as parsed, shared by the copies made of it (`subtree`): what a caller
-    /// that met the document while its file was checked can find it by afterwards.
-    public let origin: DocumentOrigin
 
     @usableFromInline let nodes: [RawNode]
     @usableFromInline let children: [UInt32]
@@ -21,11 +18,10 @@ public final class YAMLDocument: Sendable {
     public let rootID: UInt32
 
     init(file: String, index: Int, sourceComment: String?, nodes: [RawNode], children: [UInt32],
-         bytes: [UInt8], tags: [UInt32: String], rootID: UInt32, origin: DocumentOrigin = DocumentOrigin()) {
+         bytes: [UInt8], tags: [UInt32: String], rootID: UInt32) {
         self.file = file
         self.index = index
         self.sourceComment = sourceComment
-        self.origin = origin
         self.nodes = nodes
         self.children = children
         self.bytes = bytes
@@ -118,11 +114,6 @@ extension YAMLDocument {
             return try body(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
         }
     }
-}
-
-/// The identity of a parsed document, kept by every copy of it; compared by reference.
-public final class DocumentOrigin: Sendable {
-    public init() {}
 }
 
 public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
@@ -392,8 +383,7 @@ extension YAMLDocument {
         return YAMLDocument(file: file, index: index, sourceComment: sourceComment,
                             nodes: exactCopy(scratch.nodes, count: copy.nodes),
                             children: exactCopy(scratch.children, count: copy.children),
-                            bytes: exactCopy(scratch.bytes, count: copy.bytes), tags: newTags, rootID: copy.root,
-                            origin: origin)
+                            bytes: exactCopy(scratch.bytes, count: copy.bytes), tags: newTags, rootID: copy.root)
     }
 }
 

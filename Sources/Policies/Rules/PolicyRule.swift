@@ -60,7 +60,7 @@ public struct PolicyRule: SetRule {
                 }
             }
         }
-        run.record(errors)
+        run.record(errors, in: set.memo)
     }
 
     /// Reports a failed rule as a finding; a runtime error is returned for `policy-error`.
@@ -153,7 +153,7 @@ public struct ResourcePolicyRule: ResourceRule {
         let scope = context.view(ObjectIdentifier(scopeKey)) { policy.scope(for: $0, namespaceObject: nil) }
         let rule = policy.rules[ruleIndex]
         if let error = PolicyRule.report(policy.evaluate(rule: rule, in: scope), of: rule, in: policy, on: resource, &report) {
-            run.record([error])
+            run.record([error], in: context.run)
         }
     }
 }

@@ -9,24 +9,25 @@ import YAMLTree
 final class PolicyRunState: Sendable {
     let supportResources: [Resource]
 
-    /// A runtime error on a resource. It names the resource by its document's origin and its
-    /// position rather than holding it: the checker keeps a reduced copy of each resource once
-    /// its file is checked (`Retention`), and `policy-error` reports on that copy.
+    /// A runtime error on a resource, named by file and position: the checker keeps a reduced
+    /// copy of each resource once its file is checked (`Retention`), and `policy-error`
+    /// reports on that copy. Within a run a file and position name one resource.
     struct ErrorRecord: Sendable {
-        let origin: DocumentOrigin
+        let file: String
         let position: SourcePosition
         let message: String
 
         init(resource: Resource, message: String) {
-            origin = resource.node.document.origin
+            file = resource.file
             position = resource.position
             self.message = message
         }
     }
 
-    /// Errors recorded by the policy rules, per-resource and cross-resource alike. Each run
-    /// takes those of its own documents, so runs sharing the rules keep theirs apart.
-    private let errors = Mutex<[ErrorRecord]>([])
+    /// The errors of one run, kept in its memo so runs sharing the rules keep theirs apart.
+    private final class ErrorLog: Sendable {
+        let records = Mutex<[ErrorRecord]>([])
+    }
 
     init(supportResources: [Resource]) {
         self.supportResources = supportResources
@@ -40,35 +41,31 @@ final class PolicyRunState: Sendable {
         }
     }
 
-    func record(_ found: [ErrorRecord]) {
-        guard !found.isEmpty else { return }
-        errors.withLock { $0.append(contentsOf: found) }
+    private func log(of run: RunMemo) -> ErrorLog {
+        run.value("PolicyRunState.errors \(ObjectIdentifier(self))") { ErrorLog() }
     }
 
-    /// The errors recorded in this run so far on resources of `set`, with those resources,
-    /// removed so they are reported once.
+    func record(_ found: [ErrorRecord], in run: RunMemo) {
+        guard !found.isEmpty else { return }
+        log(of: run).records.withLock { $0.append(contentsOf: found) }
+    }
+
+    /// The errors recorded in the run of `set`, with the resources they are about, removed so
+    /// they are reported once.
     func takeErrors(for set: ResourceSet) -> [(resource: Resource, message: String)] {
-        errors.withLock { pending in
-            guard !pending.isEmpty else { return [] }
-            struct Key: Hashable {
-                let origin: ObjectIdentifier
-                let position: SourcePosition
-            }
-            var resources: [Key: Resource] = [:]
-            for r in set.resources {
-                resources[Key(origin: ObjectIdentifier(r.node.document.origin), position: r.position)] = r
-            }
-            var taken: [(resource: Resource, message: String)] = []
-            var others: [ErrorRecord] = []
-            for e in pending {
-                if let r = resources[Key(origin: ObjectIdentifier(e.origin), position: e.position)] {
-                    taken.append((r, e.message))
-                } else {
-                    others.append(e)
-                }
-            }
-            pending = others
-            return taken
+        let pending = log(of: set.memo).records.withLock { records in
+            defer { records = [] }
+            return records
+        }
+        guard !pending.isEmpty else { return [] }
+        struct Key: Hashable {
+            let file: String
+            let position: SourcePosition
+        }
+        var resources: [Key: Resource] = [:]
+        for r in set.resources { resources[Key(file: r.file, position: r.position)] = r }
+        return pending.compactMap { e in
+            resources[Key(file: e.file, position: e.position)].map { ($0, e.message) }
         }
     }
 }
