@@ -351,9 +351,13 @@ extension YAMLDocument {
                         scratch: inout SubtreeScratch) -> YAMLDocument {
         // A copy never holds more than its source, so storage of the source's size is written
         // through pointers, with no growth or uniqueness checks per node.
-        scratch.prepare(nodes: nodes.count, children: children.count, bytes: bytes.count)
+        scratch.prepare(for: self)
         // Omitted keys are marked in the id map itself: a lookup per pair, no hashing.
-        for key in omitted { scratch.newID[Int(key)] = SubtreeScratch.omitted }
+        for key in omitted where scratch.newID[Int(key)] == SubtreeScratch.unvisited {
+            scratch.newID[Int(key)] = SubtreeScratch.omitted
+            scratch.touched[scratch.touchedCount] = key
+            scratch.touchedCount += 1
+        }
         var copy = (root: UInt32(0), nodes: 0, children: 0, bytes: 0)
         nodes.withUnsafeBufferPointer { oldNodes in
             children.withUnsafeBufferPointer { oldChildren in
@@ -362,13 +366,17 @@ extension YAMLDocument {
                         scratch.children.withUnsafeMutableBufferPointer { newChildren in
                             scratch.bytes.withUnsafeMutableBufferPointer { newBytes in
                                 scratch.newID.withUnsafeMutableBufferPointer { newID in
-                                    var writer = SubtreeWriter(old: oldNodes, oldChildren: oldChildren, oldBytes: oldBytes,
-                                                               nodes: newNodes, children: newChildren, bytes: newBytes,
-                                                               newID: newID)
-                                    copy.root = writer.visit(root)
-                                    copy.nodes = writer.nodeCount
-                                    copy.children = writer.childCount
-                                    copy.bytes = writer.byteCount
+                                    scratch.touched.withUnsafeMutableBufferPointer { touched in
+                                        var writer = SubtreeWriter(
+                                            old: oldNodes, oldChildren: oldChildren, oldBytes: oldBytes, nodes: newNodes,
+                                            children: newChildren, bytes: newBytes, newID: newID, touched: touched,
+                                            touchedCount: scratch.touchedCount)
+                                        copy.root = writer.visit(root)
+                                        copy.nodes = writer.nodeCount
+                                        copy.children = writer.childCount
+                                        copy.bytes = writer.byteCount
+                                        scratch.touchedCount = writer.touchedCount
+                                    }
                                 }
                             }
                         }
@@ -376,9 +384,13 @@ extension YAMLDocument {
                 }
             }
         }
+        // By the nodes copied, not by the source's tags: a list's items are copied one by one.
         var newTags: [UInt32: String] = [:]
-        for (old, tag) in tags {
-            if let id = scratch.newID(of: old) { newTags[id] = tag }
+        if !tags.isEmpty {
+            for i in 0 ..< scratch.touchedCount {
+                let old = scratch.touched[i]
+                if nodes[Int(old)].hasTag, let id = scratch.newID(of: old), let tag = tags[old] { newTags[id] = tag }
+            }
         }
         return YAMLDocument(file: file, index: index, sourceComment: sourceComment,
                             nodes: exactCopy(scratch.nodes, count: copy.nodes),
@@ -397,6 +409,13 @@ public struct SubtreeScratch {
     var bytes: [UInt8] = []
     /// Old id → new id; `unvisited` or `omitted` for nodes not copied.
     var newID: [UInt32] = []
+    /// The ids set in `newID` since it was last cleared: copies of several subtrees of one
+    /// document (the items of a `List`) clear only these, not the whole map, so copying every
+    /// item of a large list stays linear.
+    var touched: [UInt32] = []
+    var touchedCount = 0
+    /// The document `newID` maps from, held so its identity stays its own.
+    var source: YAMLDocument?
 
     public init() {}
 
@@ -406,15 +425,30 @@ public struct SubtreeScratch {
         return new >= Self.omitted ? nil : new
     }
 
-    mutating func prepare(nodes nodeCount: Int, children childCount: Int, bytes byteCount: Int) {
+    /// Storage for a copy from `document`: a copy never holds more than its source, so
+    /// storage of the source's size is written through pointers, with no growth or uniqueness
+    /// checks per node.
+    mutating func prepare(for document: YAMLDocument) {
+        let nodeCount = document.nodes.count
         if nodes.count < nodeCount {
             nodes.append(contentsOf: repeatElement(RawNode(kind: .scalar, style: .plain, hasTag: false, line: 0, column: 0,
                                                            first: 0, count: 0), count: nodeCount - nodes.count))
         }
-        if children.count < childCount { children.append(contentsOf: repeatElement(0, count: childCount - children.count)) }
-        if bytes.count < byteCount { bytes.append(contentsOf: repeatElement(0, count: byteCount - bytes.count)) }
-        newID.removeAll(keepingCapacity: true)
-        newID.append(contentsOf: repeatElement(Self.unvisited, count: nodeCount))
+        if children.count < document.children.count {
+            children.append(contentsOf: repeatElement(0, count: document.children.count - children.count))
+        }
+        if bytes.count < document.bytes.count {
+            bytes.append(contentsOf: repeatElement(0, count: document.bytes.count - bytes.count))
+        }
+        if touched.count < nodeCount { touched.append(contentsOf: repeatElement(0, count: nodeCount - touched.count)) }
+        if source === document {
+            for i in 0 ..< touchedCount { newID[Int(touched[i])] = Self.unvisited }
+        } else {
+            newID.removeAll(keepingCapacity: true)
+            newID.append(contentsOf: repeatElement(Self.unvisited, count: nodeCount))
+            source = document
+        }
+        touchedCount = 0
     }
 }
 
@@ -427,13 +461,16 @@ private struct SubtreeWriter {
     let children: UnsafeMutableBufferPointer<UInt32>
     let bytes: UnsafeMutableBufferPointer<UInt8>
     let newID: UnsafeMutableBufferPointer<UInt32>
+    let touched: UnsafeMutableBufferPointer<UInt32>
     var nodeCount = 0
     var childCount = 0
     var byteCount = 0
+    var touchedCount: Int
 
     init(old: UnsafeBufferPointer<RawNode>, oldChildren: UnsafeBufferPointer<UInt32>, oldBytes: UnsafeBufferPointer<UInt8>,
          nodes: UnsafeMutableBufferPointer<RawNode>, children: UnsafeMutableBufferPointer<UInt32>,
-         bytes: UnsafeMutableBufferPointer<UInt8>, newID: UnsafeMutableBufferPointer<UInt32>) {
+         bytes: UnsafeMutableBufferPointer<UInt8>, newID: UnsafeMutableBufferPointer<UInt32>,
+         touched: UnsafeMutableBufferPointer<UInt32>, touchedCount: Int) {
         self.old = old
         self.oldChildren = oldChildren
         self.oldBytes = oldBytes
@@ -441,6 +478,8 @@ private struct SubtreeWriter {
         self.children = children
         self.bytes = bytes
         self.newID = newID
+        self.touched = touched
+        self.touchedCount = touchedCount
     }
 
     /// Copies node `id` and what it keeps below it; returns its new id. The node is added
@@ -452,6 +491,10 @@ private struct SubtreeWriter {
         if newID[Int(id)] < SubtreeScratch.omitted { return newID[Int(id)] }
         var r = old[Int(id)]
         let mine = UInt32(nodeCount)
+        if newID[Int(id)] == SubtreeScratch.unvisited {
+            touched[touchedCount] = id
+            touchedCount += 1
+        }
         newID[Int(id)] = mine
         nodeCount += 1
         switch r.kind {

@@ -70,4 +70,27 @@ final class SubtreeTests: XCTestCase {
         XCTAssertEqual(copy.root["second"]?["port"]?.scalar, "80")
         XCTAssertEqual(copy.nodeCount, doc.nodeCount)
     }
+
+    /// Items of one list copied in turn, as the checker keeps the resources of a `List`: each
+    /// copy clears only what the one before it marked, so no mark leaks into the next.
+    func testCopiesOfSeveralItemsOfOneDocumentAreIndependent() throws {
+        let doc = try document("""
+            items:
+            - {name: a, drop: 1, keep: !!str 1}
+            - {name: b, drop: 2, keep: 2}
+            - {name: c, drop: 3, keep: !!str 3}
+            """)
+        var scratch = SubtreeScratch()
+        let items = try XCTUnwrap(doc.root["items"]).items
+        for (i, item) in items.enumerated() {
+            let omitted = i == 1 ? [] : [try XCTUnwrap(item.keyNode("drop")).id]
+            let copy = doc.subtree(at: item.id, omittingPairsWithKeys: omitted, scratch: &scratch)
+            XCTAssertEqual(copy.root["name"]?.scalar, ["a", "b", "c"][i])
+            XCTAssertEqual(copy.root["drop"] == nil, i != 1)
+            XCTAssertEqual(copy.root.count, i == 1 ? 3 : 2)
+            XCTAssertEqual(copy.root["keep"]?.tag, i == 1 ? nil : "tag:yaml.org,2002:str")
+            XCTAssertEqual(copy.root["keep"]?.position, item["keep"]?.position)
+            XCTAssertEqual(scratch.newID(of: item.id), 0)
+        }
+    }
 }
