@@ -5,9 +5,10 @@ import YAMLTree
 /// suppressions and audits need every resource of the run, but not all of each: pod specs
 /// are most of a workload's document, and of them cross-resource checks read only the
 /// fields listed below (container ports, ServiceAccounts, Secret, ConfigMap and volume
-/// references). `status` and `managedFields` are dropped too. Each kept resource is a copy
-/// of just those nodes, positions intact, so a file's documents are released once it is
-/// checked, and peak memory is the files being checked plus these reduced copies.
+/// references). What the server writes (`status`, `managedFields`, the last-applied
+/// annotation) and a ConfigMap's data are dropped too. Each kept resource is a copy of the
+/// rest, positions intact, so a file's documents are released once it is checked, and peak
+/// memory is the files being checked plus these reduced copies.
 ///
 /// Custom resources stay whole (their CRD's schema is checked in the set phase), as do the
 /// kinds a set rule declares it reads whole (`SetRule.readsWholeResources`: policies that
@@ -67,8 +68,8 @@ struct Retention: Sendable {
         }
     }
 
-    /// The resources of one file as kept for the rest of the run. `scratch` is reused
-    /// across the file's resources.
+    /// The resources of one file as kept for the rest of the run (one scratch storage serves
+    /// all of them).
     func retained(_ resources: [Resource]) -> [Resource] {
         var scratch = SubtreeScratch()
         return resources.map { resource in
