@@ -130,9 +130,12 @@ public struct PodSpec: Sendable {
     /// Init, regular and ephemeral containers, in that order; read once since nearly every
     /// pod rule walks them.
     public let allContainers: [Container]
+    /// Where the regular containers start and end in `allContainers`: rules ask for each kind
+    /// on every pod, and slices of the one array cost no allocation.
+    private let regularStart: Int
+    private let regularEnd: Int
 
     public init(node: YAMLNode) {
-        self.node = node
         var all: [Container] = []
         for (key, kind) in [("initContainers", Container.Kind.initContainer), ("containers", .regular),
                             ("ephemeralContainers", .ephemeral)] {
@@ -140,17 +143,19 @@ public struct PodSpec: Sendable {
             all.reserveCapacity(all.count + list.count)
             for item in list.items where item.isMapping { all.append(Container(node: item, kind: kind)) }
         }
-        allContainers = all
+        self.init(node: node, allContainers: all)
     }
 
     init(node: YAMLNode, allContainers: [Container]) {
         self.node = node
         self.allContainers = allContainers
+        regularStart = allContainers.firstIndex { $0.kind != .initContainer } ?? allContainers.count
+        regularEnd = allContainers[regularStart...].firstIndex { $0.kind != .regular } ?? allContainers.count
     }
 
-    public var containers: [Container] { allContainers.filter { $0.kind == .regular } }
-    public var initContainers: [Container] { allContainers.filter { $0.kind == .initContainer } }
-    public var ephemeralContainers: [Container] { allContainers.filter { $0.kind == .ephemeral } }
+    public var initContainers: ArraySlice<Container> { allContainers[..<regularStart] }
+    public var containers: ArraySlice<Container> { allContainers[regularStart ..< regularEnd] }
+    public var ephemeralContainers: ArraySlice<Container> { allContainers[regularEnd...] }
 
     public var volumes: [YAMLNode] { node["volumes"]?.listItems ?? [] }
     public var restartPolicy: YAMLNode? { node["restartPolicy"] }
