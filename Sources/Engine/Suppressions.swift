@@ -18,8 +18,13 @@ public struct Suppressions {
     private let usage = UsageTracker()
 
     public init(resources: ResourceSet) {
+        let prefix = Array(Self.annotation.utf8)
         for resource in resources.resources {
-            for (key, value, _, _) in resource.metadata.annotations where key.hasPrefix(Self.annotation) {
+            guard let annotations = resource.metadata.annotations.node else { continue }
+            // Keys are compared as bytes first: this runs for every annotation of the run.
+            for (keyNode, valueNode) in annotations.pairs where keyNode.withScalarBytes({ $0.starts(with: prefix) }) {
+                guard let key = keyNode.scalar else { continue }
+                let value = valueNode.scalar ?? ""
                 let rules = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty }
                 var container: String?

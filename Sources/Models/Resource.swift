@@ -153,9 +153,15 @@ public struct StringMap: Sendable, Sequence {
 
     public func valueNode(_ key: String) -> YAMLNode? { node?[key] }
 
-    public func makeIterator() -> AnyIterator<(key: String, value: String, keyNode: YAMLNode, valueNode: YAMLNode)> {
-        var pairs = node?.pairs.makeIterator()
-        return AnyIterator {
+    public func makeIterator() -> Iterator { Iterator(pairs: node?.pairs.makeIterator()) }
+
+    /// The entries with scalar keys, in source order. A concrete iterator, not `AnyIterator`:
+    /// rules walk the labels and annotations of every resource, and a type-erased iterator
+    /// is an allocation each time.
+    public struct Iterator: IteratorProtocol {
+        var pairs: MappingPairs.Iterator?
+
+        public mutating func next() -> (key: String, value: String, keyNode: YAMLNode, valueNode: YAMLNode)? {
             while let (k, v) = pairs?.next() {
                 guard let key = k.scalar else { continue }
                 return (key, v.scalar ?? "", k, v)
