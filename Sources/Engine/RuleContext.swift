@@ -56,7 +56,13 @@ public final class ResourceContext {
     /// Stored, not a `view`: three rules read it for every resource, and a typed property
     /// skips the dictionary lookup and dynamic cast a view costs.
     private var cachedSchemaIssues: [SchemaIssue]?
-    private var views: [ObjectIdentifier: Any] = [:]
+    /// A handful per resource at most: a list searched in order costs less than a dictionary.
+    private var views: [(key: ObjectIdentifier, box: AnyObject)] = []
+
+    private final class ViewBox<T> {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
 
     init(rules: RuleContext, resource: Resource, run: RunMemo = RunMemo()) {
         self.rules = rules
@@ -79,9 +85,12 @@ public final class ResourceContext {
 
     /// A view cached under `key` (e.g. the identity of an object that stands for a policy).
     public func view<T>(_ key: ObjectIdentifier, _ make: (Resource) -> T) -> T {
-        if let cached = views[key] as? T { return cached }
+        for entry in views where entry.key == key {
+            if let box = entry.box as? ViewBox<T> { return box.value }
+        }
         let made = make(resource)
-        views[key] = made
+        if views.isEmpty { views.reserveCapacity(4) }
+        views.append((key, ViewBox(made)))
         return made
     }
 
