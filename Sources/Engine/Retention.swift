@@ -74,40 +74,42 @@ struct Retention: Sendable {
         var scratch = SubtreeScratch()
         return resources.map { resource in
             guard !keepsWhole(resource) else { return resource }
-            let omitted = Self.omittedKeys(of: resource)
+            let omitted = Self.omittedPairs(of: resource)
             let document = resource.node.document
             if omitted.isEmpty, resource.node.id == document.rootID { return resource }
-            let reduced = document.subtree(at: resource.node.id, omittingPairsWithKeys: omitted, scratch: &scratch)
+            let reduced = document.subtree(at: resource.node.id, omitting: omitted, scratch: &scratch)
             return resource.moved(to: reduced, newID: scratch.newID(of:)) ?? resource
         }
     }
 
-    /// Key ids of the pairs not kept: what the API server writes and exported manifests carry
-    /// (`status`, `managedFields`, the last-applied-configuration annotation, often the
-    /// largest part of such a document), a ConfigMap's data (read only while its own file is
-    /// checked), and the pod spec fields no cross-resource check reads.
-    static func omittedKeys(of resource: Resource) -> [UInt32] {
-        var omitted: [UInt32] = []
-        if let key = resource.node.keyNode("status") { omitted.append(key.id) }
-        if let metadata = resource.metadata.node {
-            if let key = metadata.keyNode("managedFields") { omitted.append(key.id) }
-            if let key = metadata["annotations"]?.keyNode(lastApplied) { omitted.append(key.id) }
+    /// The pairs not kept: what the API server writes and exported manifests carry (`status`,
+    /// `managedFields`, the last-applied-configuration annotation, often the largest part of
+    /// such a document), a ConfigMap's data (read only while its own file is checked), and
+    /// the pod spec fields no cross-resource check reads.
+    static func omittedPairs(of resource: Resource) -> [MappingPair] {
+        var omitted: [MappingPair] = []
+        func omit(_ key: String, of mapping: YAMLNode?) {
+            if let mapping, let k = mapping.keyNode(key) { omitted.append(MappingPair(mapping: mapping.id, key: k.id)) }
         }
+        omit("status", of: resource.node)
+        omit("managedFields", of: resource.metadata.node)
+        omit(lastApplied, of: resource.metadata.node?["annotations"])
         if resource.kind == "ConfigMap", resource.identity.group.isEmpty {
-            for field in ["data", "binaryData"] {
-                if let key = resource.node.keyNode(field) { omitted.append(key.id) }
-            }
+            omit("data", of: resource.node)
+            omit("binaryData", of: resource.node)
         }
         guard resource.workloadKind != nil, workloadGroups.contains(resource.identity.group) else { return omitted }
         let document = resource.node.document
         for template in PodTemplate.all(of: resource) {
             guard let spec = template.spec else { continue }
             document.forEachPair(of: spec.node.id) { key, _ in
-                if !keeps(key, podSpecFields, in: document) { omitted.append(key) }
+                if !keeps(key, podSpecFields, in: document) { omitted.append(MappingPair(mapping: spec.node.id, key: key)) }
             }
             for container in spec.allContainers {
                 document.forEachPair(of: container.node.id) { key, _ in
-                    if !keeps(key, containerFields, in: document) { omitted.append(key) }
+                    if !keeps(key, containerFields, in: document) {
+                        omitted.append(MappingPair(mapping: container.node.id, key: key))
+                    }
                 }
             }
         }

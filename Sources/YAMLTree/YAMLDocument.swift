@@ -339,25 +339,39 @@ extension YAMLNode {
     }
 }
 
+/// A pair of a mapping, named by the mapping and the pair's key node: the key alone is not
+/// enough, since an aliased key node can stand in several mappings.
+public struct MappingPair: Sendable, Hashable {
+    public let mapping: UInt32
+    public let key: UInt32
+
+    public init(mapping: UInt32, key: UInt32) {
+        self.mapping = mapping
+        self.key = key
+    }
+}
+
 extension YAMLDocument {
-    /// A new document holding only the subtree at `root`, without the mapping pairs whose key
-    /// id is in `omitted`: what a caller keeps of a document once most of it has been checked.
+    /// A new document holding only the subtree at `root`, without the mapping pairs in
+    /// `omitted`: what a caller keeps of a document once most of it has been checked.
     /// Nodes keep their positions, tags and styles, and ids stay in document order (so
     /// `descent(to:)` works on the copy); a node shared through an alias is copied once.
     /// `scratch` is working storage a caller reuses across copies, and afterwards maps the
     /// old ids to the new (`SubtreeScratch.newID(of:)`); the copy itself is held in arrays of
     /// exactly its size, since it is kept.
-    public func subtree(at root: UInt32, omittingPairsWithKeys omitted: [UInt32],
-                        scratch: inout SubtreeScratch) -> YAMLDocument {
-        // A copy never holds more than its source, so storage of the source's size is written
-        // through pointers, with no growth or uniqueness checks per node.
+    public func subtree(at root: UInt32, omitting omitted: [MappingPair], scratch: inout SubtreeScratch) -> YAMLDocument {
         scratch.prepare(for: self)
-        // Omitted keys are marked in the id map itself: a lookup per pair, no hashing.
-        for key in omitted where scratch.newID[Int(key)] == SubtreeScratch.unvisited {
-            scratch.newID[Int(key)] = SubtreeScratch.omitted
-            scratch.touched[scratch.touchedCount] = key
-            scratch.touchedCount += 1
+        // Omitted pairs as positions in `children`, sorted: the copy asks about each pair of
+        // each mapping it copies, and the same answer both times it looks.
+        var slots: [Int] = []
+        slots.reserveCapacity(omitted.count)
+        for pair in omitted {
+            let r = nodes[Int(pair.mapping)]
+            guard r.kind == .mapping else { continue }
+            let start = Int(r.first)
+            for p in 0 ..< Int(r.count) where children[start + 2 * p] == pair.key { slots.append(start + 2 * p) }
         }
+        slots.sort()
         var copy = (root: UInt32(0), nodes: 0, children: 0, bytes: 0)
         nodes.withUnsafeBufferPointer { oldNodes in
             children.withUnsafeBufferPointer { oldChildren in
@@ -367,15 +381,17 @@ extension YAMLDocument {
                             scratch.bytes.withUnsafeMutableBufferPointer { newBytes in
                                 scratch.newID.withUnsafeMutableBufferPointer { newID in
                                     scratch.touched.withUnsafeMutableBufferPointer { touched in
-                                        var writer = SubtreeWriter(
-                                            old: oldNodes, oldChildren: oldChildren, oldBytes: oldBytes, nodes: newNodes,
-                                            children: newChildren, bytes: newBytes, newID: newID, touched: touched,
-                                            touchedCount: scratch.touchedCount)
-                                        copy.root = writer.visit(root)
-                                        copy.nodes = writer.nodeCount
-                                        copy.children = writer.childCount
-                                        copy.bytes = writer.byteCount
-                                        scratch.touchedCount = writer.touchedCount
+                                        slots.withUnsafeBufferPointer { omittedSlots in
+                                            var writer = SubtreeWriter(
+                                                old: oldNodes, oldChildren: oldChildren, oldBytes: oldBytes,
+                                                nodes: newNodes, children: newChildren, bytes: newBytes, newID: newID,
+                                                touched: touched, omittedSlots: omittedSlots)
+                                            copy.root = writer.visit(root)
+                                            copy.nodes = writer.nodeCount
+                                            copy.children = writer.childCount
+                                            copy.bytes = writer.byteCount
+                                            scratch.touchedCount = writer.touchedCount
+                                        }
                                     }
                                 }
                             }
@@ -403,11 +419,10 @@ extension YAMLDocument {
 /// map from the ids of the last copy's source to its own.
 public struct SubtreeScratch {
     static let unvisited = UInt32.max
-    static let omitted = UInt32.max - 1
     var nodes: [RawNode] = []
     var children: [UInt32] = []
     var bytes: [UInt8] = []
-    /// Old id → new id; `unvisited` or `omitted` for nodes not copied.
+    /// Old id → new id; `unvisited` for nodes not copied.
     var newID: [UInt32] = []
     /// The ids set in `newID` since it was last cleared: copies of several subtrees of one
     /// document (the items of a `List`) clear only these, not the whole map, so copying every
@@ -422,7 +437,7 @@ public struct SubtreeScratch {
     /// The id in the last copy of node `id` of its source, or nil when it was not copied.
     public func newID(of id: UInt32) -> UInt32? {
         let new = newID[Int(id)]
-        return new >= Self.omitted ? nil : new
+        return new == Self.unvisited ? nil : new
     }
 
     /// Storage for a copy from `document`: a copy never holds more than its source, so
@@ -462,15 +477,17 @@ private struct SubtreeWriter {
     let bytes: UnsafeMutableBufferPointer<UInt8>
     let newID: UnsafeMutableBufferPointer<UInt32>
     let touched: UnsafeMutableBufferPointer<UInt32>
+    /// Positions in `oldChildren` of the pairs left out, sorted.
+    let omittedSlots: UnsafeBufferPointer<Int>
     var nodeCount = 0
     var childCount = 0
     var byteCount = 0
-    var touchedCount: Int
+    var touchedCount = 0
 
     init(old: UnsafeBufferPointer<RawNode>, oldChildren: UnsafeBufferPointer<UInt32>, oldBytes: UnsafeBufferPointer<UInt8>,
          nodes: UnsafeMutableBufferPointer<RawNode>, children: UnsafeMutableBufferPointer<UInt32>,
          bytes: UnsafeMutableBufferPointer<UInt8>, newID: UnsafeMutableBufferPointer<UInt32>,
-         touched: UnsafeMutableBufferPointer<UInt32>, touchedCount: Int) {
+         touched: UnsafeMutableBufferPointer<UInt32>, omittedSlots: UnsafeBufferPointer<Int>) {
         self.old = old
         self.oldChildren = oldChildren
         self.oldBytes = oldBytes
@@ -479,22 +496,30 @@ private struct SubtreeWriter {
         self.bytes = bytes
         self.newID = newID
         self.touched = touched
-        self.touchedCount = touchedCount
+        self.omittedSlots = omittedSlots
+    }
+
+    /// Whether the pair at `slot` of `oldChildren` is left out (binary search: a few slots).
+    func isOmitted(_ slot: Int) -> Bool {
+        guard !omittedSlots.isEmpty else { return false }
+        var lo = 0, hi = omittedSlots.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if omittedSlots[mid] < slot { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < omittedSlots.count && omittedSlots[lo] == slot
     }
 
     /// Copies node `id` and what it keeps below it; returns its new id. The node is added
     /// before its children, as the parser numbers them, and a collection's slots in
     /// `children` are reserved before its children add theirs.
     mutating func visit(_ id: UInt32) -> UInt32 {
-        // Seen before (through an alias); a node marked omitted that is reached another way
-        // (an aliased key) is copied after all.
-        if newID[Int(id)] < SubtreeScratch.omitted { return newID[Int(id)] }
+        // Seen before, through an alias.
+        if newID[Int(id)] != SubtreeScratch.unvisited { return newID[Int(id)] }
         var r = old[Int(id)]
         let mine = UInt32(nodeCount)
-        if newID[Int(id)] == SubtreeScratch.unvisited {
-            touched[touchedCount] = id
-            touchedCount += 1
-        }
+        touched[touchedCount] = id
+        touchedCount += 1
         newID[Int(id)] = mine
         nodeCount += 1
         switch r.kind {
@@ -516,13 +541,13 @@ private struct SubtreeWriter {
         case .mapping:
             let start = Int(r.first), pairs = Int(r.count)
             var kept = 0
-            for p in 0 ..< pairs where newID[Int(oldChildren[start + 2 * p])] != SubtreeScratch.omitted { kept += 1 }
+            for p in 0 ..< pairs where !isOmitted(start + 2 * p) { kept += 1 }
             var slot = childCount
             r.first = UInt32(slot)
             r.count = UInt32(kept)
             nodes[Int(mine)] = r
             childCount += 2 * kept
-            for p in 0 ..< pairs where newID[Int(oldChildren[start + 2 * p])] != SubtreeScratch.omitted {
+            for p in 0 ..< pairs where !isOmitted(start + 2 * p) {
                 children[slot] = visit(oldChildren[start + 2 * p])
                 children[slot + 1] = visit(oldChildren[start + 2 * p + 1])
                 slot += 2

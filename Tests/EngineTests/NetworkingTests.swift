@@ -387,4 +387,38 @@ final class NetworkingTests: XCTestCase {
         let covered = files.merging(["np.yaml": Self.policy.replacingOccurrences(of: "namespace: ml", with: "namespace: data")]) { a, _ in a }
         XCTAssertEqual(positions(check(rule, covered)), ["app.yaml:5:14"])
     }
+
+    /// Node ids are per document: two Services of one List are separate documents once the
+    /// checker keeps its copies, and an invalid targetPort in one must not hide a real
+    /// finding in the other.
+    func testTargetPortsOfServicesInOneListAreJudgedApart() {
+        let list = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Service
+              metadata: {name: a, namespace: shop}
+              spec:
+                selector: {app: a}
+                ports: [{port: 80, targetPort: "8080"}]
+            - apiVersion: v1
+              kind: Service
+              metadata: {name: b, namespace: shop}
+              spec:
+                selector: {app: b}
+                ports: [{port: 80, targetPort: grpc}]
+            - apiVersion: apps/v1
+              kind: Deployment
+              metadata: {name: b, namespace: shop}
+              spec:
+                selector: {matchLabels: {app: b}}
+                template:
+                  metadata: {labels: {app: b}}
+                  spec:
+                    containers: [{name: b, image: b, ports: [{name: http, containerPort: 8080}]}]
+            """
+        let found = check(ServiceTargetPortRule(), ["list.yaml": list])
+        XCTAssertEqual(found.map { "\($0.resource?.name ?? "-") \($0.position.line)" }, ["a 9", "b 15"])
+    }
 }

@@ -369,16 +369,20 @@ extension NativePolicyTests {
           match: {kinds: [Deployment]}
           rules:
           - id: memory
-            expression: object.spec.template.spec.containers.all(c, has(c.resources.limits))
+            expression: >-
+              namespaceObject.status.phase != 'Active' ||
+              object.spec.template.spec.containers.all(c, has(c.resources.limits))
             messageExpression: "'a container in ' + namespaceObject.metadata.name + ' has no limits'"
         """)
         let rule = set.rules.compactMap { $0 as? PolicyRule }.first
-        XCTAssertEqual(rule?.readsWholeResources, .kinds(["Deployment"]))
+        // The namespace object is read whole too (here its status, which a kept copy drops).
+        XCTAssertEqual(rule?.readsWholeResources, .kinds(["Deployment", "Namespace"]))
         func deployment(_ resources: String) -> String {
             """
             apiVersion: v1
             kind: Namespace
             metadata: {name: team-a}
+            status: {phase: Active}
             ---
             apiVersion: apps/v1
             kind: Deployment
@@ -392,7 +396,7 @@ extension NativePolicyTests {
         }
         XCTAssertEqual(summary(check(set, deployment("resources: {limits: {memory: 1Gi}}"))), [])
         XCTAssertEqual(summary(check(set, deployment("resources: {}"))),
-                       ["5:1 limits/memory warning a container in team-a has no limits"])
+                       ["6:1 limits/memory warning a container in team-a has no limits"])
     }
 }
 
@@ -428,5 +432,27 @@ extension NativePolicyTests {
             "1:1 policy-error error policy jobs, rule ttl: no such key: ttlSecondsAfterFinished",
             "9:1 policy-error error policy jobs, rule ttl: no such key: spec",
         ])
+    }
+}
+
+extension NativePolicyTests {
+    /// Two inputs may share a name (standard input named like a file): each runtime error is
+    /// still reported on the resource it happened on.
+    func testRuntimeErrorsOfInputsSharingANameStayWithTheirResources() {
+        let set = policySet("""
+        apiVersion: palisade.dev/v1
+        kind: Policy
+        metadata: {name: cm}
+        spec:
+          match: {kinds: [ConfigMap]}
+          rules:
+          - {id: mode, expression: "object.data.mode == 'prod'", message: not prod}
+        """)
+        let inputs = ["a", "b"].map {
+            SourceInput(name: "m.yaml", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \($0)}\ndata: {}\n".utf8))
+        }
+        let findings = Checker(rules: set.rules, options: CheckOptions()).check(inputs).findings
+        XCTAssertEqual(findings.map { "\($0.ruleID) \($0.resource?.name ?? "-")" }.sorted(),
+                       ["policy-error a", "policy-error b"])
     }
 }

@@ -97,4 +97,48 @@ final class RetentionTests: XCTestCase {
         let custom = try XCTUnwrap(result.resourceSet.find(kind: "Deployment", namespace: nil, name: "custom"))
         XCTAssertNotNil(custom["spec"]?["template"]?["spec"]?["containers"]?.items.first?["resources"])
     }
+
+    /// Manifests whose `status` key is an alias of a node used elsewhere: dropping that pair
+    /// must leave the anchor's own pair, and every other pair, where it was.
+    func testAliasedKeysLoseOnlyTheirOwnPair() {
+        let manifest = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: shop
+              annotations: {palisade.dev/ignore: all}
+              labels: {note: &s status}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80}]
+            *s : {}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: api}}
+              template:
+                metadata:
+                  labels: {app: api, &t status: "on"}
+                spec:
+                  containers: [{name: api, image: "api:1.0.0"}]
+            *t : {}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: api, namespace: shop}
+            spec:
+              selector: {status: "on"}
+              ports: [{port: 80}]
+
+            """
+        let inputs = [SourceInput(name: "aliases.yaml", bytes: Array(manifest.utf8))]
+        let reduced = check(inputs, whole: false)
+        let whole = check(inputs, whole: true)
+        XCTAssertEqual(JSONReporter().render(reduced, rules: []), JSONReporter().render(whole, rules: []))
+        XCTAssertFalse(whole.suppressed.isEmpty)
+        XCTAssertFalse(whole.findings.contains { $0.ruleID == "dangling-service" })
+    }
 }

@@ -18,13 +18,13 @@ public struct PolicyRule: SetRule {
     let source: Source
     let run: PolicyRunState
 
-    /// A policy reads any field of the resources it matches (and, for an admission policy,
-    /// of its params): those are kept whole.
+    /// A policy reads any field of the resources it matches and of their Namespace (and, for
+    /// an admission policy, of its params): those are kept whole.
     public var readsWholeResources: KindScope {
         switch source {
         case .native(let policy, _):
             let kinds = policy.match.kinds
-            return kinds.isEmpty || kinds.contains("*") ? .all : .kinds(Set(kinds))
+            return kinds.isEmpty || kinds.contains("*") ? .all : .kinds(Set(kinds).union(["Namespace"]))
         case .admission:
             return .all
         }

@@ -9,18 +9,30 @@ import YAMLTree
 final class PolicyRunState: Sendable {
     let supportResources: [Resource]
 
-    /// A runtime error on a resource, named by file and position: the checker keeps a reduced
-    /// copy of each resource once its file is checked (`Retention`), and `policy-error`
-    /// reports on that copy. Within a run a file and position name one resource.
+    /// A runtime error on a resource, named by file, position and identity: the checker keeps
+    /// a reduced copy of each resource once its file is checked (`Retention`), and
+    /// `policy-error` reports on that copy. Two inputs may share a name (standard input named
+    /// like a file), so the position alone does not tell their resources apart; resources
+    /// that agree on all three are reported identically anyway.
     struct ErrorRecord: Sendable {
-        let file: String
-        let position: SourcePosition
+        let key: ResourceKey
         let message: String
 
         init(resource: Resource, message: String) {
+            key = ResourceKey(resource)
+            self.message = message
+        }
+    }
+
+    struct ResourceKey: Hashable, Sendable {
+        let file: String
+        let position: SourcePosition
+        let identity: ResourceIdentity
+
+        init(_ resource: Resource) {
             file = resource.file
             position = resource.position
-            self.message = message
+            identity = resource.identity
         }
     }
 
@@ -58,14 +70,8 @@ final class PolicyRunState: Sendable {
             return records
         }
         guard !pending.isEmpty else { return [] }
-        struct Key: Hashable {
-            let file: String
-            let position: SourcePosition
-        }
-        var resources: [Key: Resource] = [:]
-        for r in set.resources { resources[Key(file: r.file, position: r.position)] = r }
-        return pending.compactMap { e in
-            resources[Key(file: e.file, position: e.position)].map { ($0, e.message) }
-        }
+        var resources: [ResourceKey: Resource] = [:]
+        for r in set.resources { resources[ResourceKey(r)] = r }
+        return pending.compactMap { e in resources[e.key].map { ($0, e.message) } }
     }
 }
