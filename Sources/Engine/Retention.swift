@@ -88,8 +88,16 @@ struct Retention: Sendable {
     /// the pod spec fields no cross-resource check reads.
     static func omittedPairs(of resource: Resource) -> [MappingPair] {
         var omitted: [MappingPair] = []
+        let document = resource.node.document
+        // Every pair with the key, duplicates included (the parser reports them and keeps them).
         func omit(_ key: String, of mapping: YAMLNode?) {
-            if let mapping, let k = mapping.keyNode(key) { omitted.append(MappingPair(mapping: mapping.id, key: k.id)) }
+            guard let mapping else { return }
+            let wanted = [Array(key.utf8)]
+            document.forEachPair(of: mapping.id) { k, _ in
+                if isKey(k, oneOf: wanted, in: document) {
+                    omitted.append(MappingPair(mapping: mapping.id, key: k))
+                }
+            }
         }
         omit("status", of: resource.node)
         omit("managedFields", of: resource.metadata.node)
@@ -99,15 +107,16 @@ struct Retention: Sendable {
             omit("binaryData", of: resource.node)
         }
         guard resource.workloadKind != nil, workloadGroups.contains(resource.identity.group) else { return omitted }
-        let document = resource.node.document
         for template in PodTemplate.all(of: resource) {
             guard let spec = template.spec else { continue }
             document.forEachPair(of: spec.node.id) { key, _ in
-                if !keeps(key, podSpecFields, in: document) { omitted.append(MappingPair(mapping: spec.node.id, key: key)) }
+                if document.kind(of: key) == .scalar, !isKey(key, oneOf: podSpecFields, in: document) {
+                    omitted.append(MappingPair(mapping: spec.node.id, key: key))
+                }
             }
             for container in spec.allContainers {
                 document.forEachPair(of: container.node.id) { key, _ in
-                    if !keeps(key, containerFields, in: document) {
+                    if document.kind(of: key) == .scalar, !isKey(key, oneOf: containerFields, in: document) {
                         omitted.append(MappingPair(mapping: container.node.id, key: key))
                     }
                 }
@@ -116,10 +125,10 @@ struct Retention: Sendable {
         return omitted
     }
 
-    /// Whether key `id` is one of `fields`, compared as bytes (this runs for every key of
-    /// every pod spec of the run).
-    private static func keeps(_ id: UInt32, _ fields: [[UInt8]], in document: YAMLDocument) -> Bool {
-        guard document.kind(of: id) == .scalar else { return true }
+    /// Whether key `id` is a scalar whose text is one of `fields`, compared as bytes (this
+    /// runs for every key of every pod spec of the run). A key that is not a scalar is none.
+    private static func isKey(_ id: UInt32, oneOf fields: [[UInt8]], in document: YAMLDocument) -> Bool {
+        guard document.kind(of: id) == .scalar else { return false }
         return document.withScalarBytes(of: id) { key in
             fields.contains { $0.count == key.count && $0.elementsEqual(key) }
         }

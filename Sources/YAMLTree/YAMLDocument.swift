@@ -415,7 +415,7 @@ extension YAMLDocument {
     }
 }
 
-/// Working storage of `YAMLDocument.subtree(at:omittingPairsWithKeys:scratch:)`, and the
+/// Working storage of `YAMLDocument.subtree(at:omitting:scratch:)`, and the
 /// map from the ids of the last copy's source to its own.
 public struct SubtreeScratch {
     static let unvisited = UInt32.max

@@ -72,6 +72,12 @@ final class RetentionTests: XCTestCase {
                 owner: team-a
                 kubectl.kubernetes.io/last-applied-configuration: '{"apiVersion":"v1","kind":"ConfigMap"}'
             data: {LOG_LEVEL: info}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: twice}
+            data: {a: b}
+            data: {c: d}
 
             """
         let result = check([SourceInput(name: "m.yaml", bytes: Array(manifest.utf8))], whole: false)
@@ -93,6 +99,9 @@ final class RetentionTests: XCTestCase {
         XCTAssertNil(settings["data"])
         XCTAssertEqual(settings.metadata.annotations.dictionary, ["owner": "team-a"])
         XCTAssertEqual(settings.metadata.annotations.valueNode("owner")?.position.line, 32)
+        // A duplicated key (reported by the YAML layer, kept in the tree) loses both pairs.
+        let twice = try XCTUnwrap(result.resourceSet.find(kind: "ConfigMap", namespace: nil, name: "twice"))
+        XCTAssertEqual(twice.node.count, 3)
         // A custom resource is kept whole: its CRD's schema is checked against all of it.
         let custom = try XCTUnwrap(result.resourceSet.find(kind: "Deployment", namespace: nil, name: "custom"))
         XCTAssertNotNil(custom["spec"]?["template"]?["spec"]?["containers"]?.items.first?["resources"])
