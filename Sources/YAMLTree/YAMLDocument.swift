@@ -284,6 +284,17 @@ public struct SequenceItems: RandomAccessCollection, Sendable {
     }
 }
 
+/// Two nodes are the same node when they are the same id of the same document (ids alone
+/// repeat from document to document).
+extension YAMLNode: Hashable {
+    public static func == (a: YAMLNode, b: YAMLNode) -> Bool { a.document === b.document && a.id == b.id }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(document))
+        hasher.combine(id)
+    }
+}
+
 /// One step from a collection to one of its children.
 public enum YAMLPathStep: Sendable {
     /// Into a mapping: the key node of the pair taken.

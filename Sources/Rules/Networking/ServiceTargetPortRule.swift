@@ -112,23 +112,14 @@ public struct ServiceTargetPortRule: SetRule {
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let services = set.ofKind("Service")
         guard !services.isEmpty else { return }
-        // Names that can never resolve are wrong whatever the pods are. Node ids are per
-        // document, so the document is part of the key.
-        struct NodeKey: Hashable {
-            let document: ObjectIdentifier
-            let id: UInt32
-            init(_ node: YAMLNode) {
-                document = ObjectIdentifier(node.document)
-                id = node.id
-            }
-        }
-        var invalid: Set<NodeKey> = []
+        // Names that can never resolve are wrong whatever the pods are.
+        var invalid: Set<YAMLNode> = []
         for resource in services where set.isReported(resource) {
             guard let service = Service(resource), !service.isExternalName else { continue }
             for port in service.ports {
                 guard let node = port.targetPortNode, case .name(let name)? = port.target,
                       let issue = Names.portName(name) else { continue }
-                invalid.insert(NodeKey(node))
+                invalid.insert(node)
                 if name.allSatisfy(\.isNumber) {
                     report.report("targetPort \"\(name)\" is quoted, so it is read as a port name; write \(name) without quotes",
                                   at: node, in: resource)
@@ -140,7 +131,7 @@ public struct ServiceTargetPortRule: SetRule {
         let index = PodIndex.shared(by: set)
         for (service, pods) in index.servicesWithKnownPods(in: set) {
             for port in service.ports {
-                guard let node = port.targetPortNode, !invalid.contains(NodeKey(node)),
+                guard let node = port.targetPortNode, !invalid.contains(node),
                       case .name(let name)? = port.target else { continue }
                 let proto = port.protocolName
                 var otherProtocol: String?
