@@ -89,15 +89,14 @@ struct Retention: Sendable {
     static func omittedPairs(of resource: Resource) -> [MappingPair] {
         var omitted: [MappingPair] = []
         let document = resource.node.document
-        // Every pair with the key, duplicates included (the parser reports them and keeps them).
-        func omit(_ key: String, of mapping: YAMLNode?) {
-            guard let mapping else { return }
-            let wanted = [Array(key.utf8)]
-            document.forEachPair(of: mapping.id) { k, _ in
-                if isKey(k, oneOf: wanted, in: document) {
-                    omitted.append(MappingPair(mapping: mapping.id, key: k))
-                }
+        func omitPairs(of mapping: UInt32, where leftOut: (_ key: UInt32) -> Bool) {
+            document.forEachPair(of: mapping) { key, _ in
+                if leftOut(key) { omitted.append(MappingPair(mapping: mapping, key: key)) }
             }
+        }
+        // Every pair with the key, duplicates included (the parser reports them and keeps them).
+        func omit(_ name: String, of mapping: YAMLNode?) {
+            if let mapping { omitPairs(of: mapping.id) { document.node($0).scalarEquals(name) } }
         }
         omit("status", of: resource.node)
         omit("managedFields", of: resource.metadata.node)
@@ -107,29 +106,22 @@ struct Retention: Sendable {
             omit("binaryData", of: resource.node)
         }
         guard resource.workloadKind != nil, workloadGroups.contains(resource.identity.group) else { return omitted }
+        // Scalar keys not in the lists; anything else is left as it is.
+        func unread(_ fields: [[UInt8]]) -> (UInt32) -> Bool {
+            { key in document.kind(of: key) == .scalar && !isKey(key, oneOf: fields, in: document) }
+        }
         for template in PodTemplate.all(of: resource) {
             guard let spec = template.spec else { continue }
-            document.forEachPair(of: spec.node.id) { key, _ in
-                if document.kind(of: key) == .scalar, !isKey(key, oneOf: podSpecFields, in: document) {
-                    omitted.append(MappingPair(mapping: spec.node.id, key: key))
-                }
-            }
-            for container in spec.allContainers {
-                document.forEachPair(of: container.node.id) { key, _ in
-                    if document.kind(of: key) == .scalar, !isKey(key, oneOf: containerFields, in: document) {
-                        omitted.append(MappingPair(mapping: container.node.id, key: key))
-                    }
-                }
-            }
+            omitPairs(of: spec.node.id, where: unread(podSpecFields))
+            for container in spec.allContainers { omitPairs(of: container.node.id, where: unread(containerFields)) }
         }
         return omitted
     }
 
-    /// Whether key `id` is a scalar whose text is one of `fields`, compared as bytes (this
-    /// runs for every key of every pod spec of the run). A key that is not a scalar is none.
+    /// Whether scalar key `id` is one of `fields`, compared as bytes (this runs for every key
+    /// of every pod spec of the run).
     private static func isKey(_ id: UInt32, oneOf fields: [[UInt8]], in document: YAMLDocument) -> Bool {
-        guard document.kind(of: id) == .scalar else { return false }
-        return document.withScalarBytes(of: id) { key in
+        document.withScalarBytes(of: id) { key in
             fields.contains { $0.count == key.count && $0.elementsEqual(key) }
         }
     }
