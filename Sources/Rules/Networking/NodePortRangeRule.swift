@@ -8,8 +8,10 @@ public struct NodePortRangeRule: ResourceRule {
     static let id = "node-port-range"
     static let defaultRange: ClosedRange<Int64> = 30000...32767
 
-    /// A NodePort Service on 30606: inside the default range, outside a narrower one.
-    static let inDefaultRange = """
+    /// A NodePort Service on `nodePort`: 30606 is inside the default range and outside a
+    /// narrower one; 6006 is below it, and inside a cluster's wider one.
+    static func tensorboard(nodePort: Int) -> String {
+        """
         apiVersion: v1
         kind: Service
         metadata:
@@ -20,8 +22,9 @@ public struct NodePortRangeRule: ResourceRule {
             app: tensorboard
           ports:
           - port: 6006
-            nodePort: 30606
+            nodePort: \(nodePort)
         """
+    }
 
     public let metadata = RuleMetadata(
         id: NodePortRangeRule.id, area: "networking", severity: .error,
@@ -30,19 +33,7 @@ public struct NodePortRangeRule: ResourceRule {
         remediation: "Remove nodePort to let the cluster allocate one, or pick a port inside the range; set the nodePortRange parameter (for example \"30000-32767\") if your cluster uses another range. On a ClusterIP Service, drop nodePort or change the type to NodePort.",
         parameters: [RuleParameter("nodePortRange", "the cluster's --service-node-port-range, as FIRST-LAST", default: "30000-32767")],
         triggering: [
-            RuleExample("""
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: tensorboard
-                spec:
-                  type: NodePort
-                  selector:
-                    app: tensorboard
-                  ports:
-                  - port: 6006
-                    nodePort: 6006
-                """, at: "11:15"),
+            RuleExample(NodePortRangeRule.tensorboard(nodePort: 6006), at: "11:15"),
             RuleExample("""
                 apiVersion: v1
                 kind: Service
@@ -56,23 +47,11 @@ public struct NodePortRangeRule: ResourceRule {
                     nodePort: 30606
                 """, at: "10:15"),
             // A cluster started with --service-node-port-range=20000-22767.
-            RuleExample(NodePortRangeRule.inDefaultRange, parameters: ["nodePortRange": .string("20000-22767")], at: "11:15"),
+            RuleExample(NodePortRangeRule.tensorboard(nodePort: 30606), parameters: ["nodePortRange": .string("20000-22767")], at: "11:15"),
         ],
         nonTriggering: [
-            RuleExample(NodePortRangeRule.inDefaultRange),
-            RuleExample("""
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: tensorboard
-                spec:
-                  type: NodePort
-                  selector:
-                    app: tensorboard
-                  ports:
-                  - port: 6006
-                    nodePort: 6006
-                """, parameters: ["nodePortRange": .string("6000-8000")]),
+            RuleExample(NodePortRangeRule.tensorboard(nodePort: 30606)),
+            RuleExample(NodePortRangeRule.tensorboard(nodePort: 6006), parameters: ["nodePortRange": .string("6000-8000")]),
         ])
 
     /// Parses "FIRST-LAST" (also "FIRST+COUNT" as kube-apiserver accepts); nil if malformed.
