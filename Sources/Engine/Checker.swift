@@ -263,26 +263,42 @@ public struct Checker: Sendable {
             // Unretained: `resourceRules` holds the entries for the whole run, and retaining
             // them per resource and rule made every worker thread write to the same reference
             // counts, which cost more on two cores than the rules themselves.
-            var applicable: [ApplicabilityKey: [Unmanaged<ResourceRuleEntry>]] = [:]
+            let ruleCount = resourceRules.count
+            var keyIndexes: [ApplicabilityKey: Int] = [:]
+            var applies: [Bool] = []  // keys × rules
+            var keyOf: [Int] = []
+            keyOf.reserveCapacity(resources.count)
             for resource in resources {
                 let key = ApplicabilityKey(kind: resource.kind, hasPodTemplates: resource.hasPodTemplates)
-                let entries = applicable[key] ?? {
-                    let list = resourceRules.filter {
-                        $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
-                    }.map(Unmanaged.passUnretained)
-                    applicable[key] = list
-                    return list
-                }()
-                let context = ResourceContext(rules: options.context, resource: resource, run: run)
-                for unretained in entries {
-                    unretained._withUnsafeGuaranteedRef { entry in
+                if let k = keyIndexes[key] { keyOf.append(k); continue }
+                keyIndexes[key] = keyIndexes.count
+                keyOf.append(keyIndexes.count - 1)
+                applies += resourceRules.map {
+                    $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
+                }
+            }
+            let contexts = resources.map { ResourceContext(rules: options.context, resource: $0, run: run) }
+            // Rule by rule over the file's resources, not resource by resource: one rule's code
+            // stays in the instruction cache while it runs over every resource it applies to.
+            // The order findings are produced in does not matter; they are sorted at the end.
+            // Unretained: `resources` and `contexts` hold them until the loop ends.
+            let unretainedResources = resources.map(Unmanaged.passUnretained)
+            let unretainedContexts = contexts.map(Unmanaged.passUnretained)
+            for (index, unretained) in resourceRules.map(Unmanaged.passUnretained).enumerated() {
+                unretained._withUnsafeGuaranteedRef { entry in
+                    for r in 0..<unretainedResources.count where applies[keyOf[r] &* ruleCount &+ index] {
                         var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
                                                declaredSeverity: entry.declaredSeverity)
-                        entry.rule.check(resource, context, &sink)
+                        unretainedResources[r]._withUnsafeGuaranteedRef { resource in
+                            unretainedContexts[r]._withUnsafeGuaranteedRef { context in
+                                entry.rule.check(resource, context, &sink)
+                            }
+                        }
                         if !sink.findings.isEmpty { findings.append(contentsOf: sink.findings) }
                     }
                 }
             }
+            withExtendedLifetime(contexts) {}
         } else {
             findings = []
         }
