@@ -38,7 +38,12 @@ public enum SensitiveNames {
 
     /// The word that made `name` sensitive, or nil.
     public static func matchedWord(_ name: String) -> String? {
-        let w = words(name)
+        guard mayContainCredentialWord(name) else { return nil }
+        return matchedWord(inWords: words(name))
+    }
+
+    /// `matchedWord` on a name already split into words.
+    static func matchedWord(inWords w: [String]) -> String? {
         guard let last = w.last else { return nil }
         if negatingLastWords.contains(last) { return nil }
         if last == "id" || last == "ids", w.count >= 2, w[w.count - 2].hasSuffix("key") { return nil }
@@ -53,6 +58,37 @@ public enum SensitiveNames {
             }
         }
         return nil
+    }
+
+    /// False when no credential word can be in `name`: every word that makes a name sensitive
+    /// contains one of pw, pass, auth, jwt, cred, sas, secret, token, bearer or key, and a word
+    /// is a piece of the name, so a name without any of them (most names) needs no splitting.
+    static func mayContainCredentialWord(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { b in
+            let n = b.count
+            func has(_ i: Int, _ s: StaticString) -> Bool {
+                let m = s.utf8CodeUnitCount
+                guard i + m <= n else { return false }
+                let p = s.utf8Start
+                for k in 1..<m where asciiLower(b[i + k]) != p[k] { return false }
+                return true
+            }
+            for i in 0..<n {
+                switch asciiLower(b[i]) {
+                case 0x70: if has(i, "pw") || has(i, "pass") { return true }  // p
+                case 0x61: if has(i, "auth") { return true }  // a
+                case 0x6A: if has(i, "jwt") { return true }  // j
+                case 0x63: if has(i, "cred") { return true }  // c
+                case 0x73: if has(i, "sas") || has(i, "secret") { return true }  // s
+                case 0x74: if has(i, "token") { return true }  // t
+                case 0x62: if has(i, "bearer") { return true }  // b
+                case 0x6B: if has(i, "key") { return true }  // k
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     /// Names that hold an AWS secret access key: `AWS_SECRET_ACCESS_KEY`, `aws_secret_key`,
@@ -76,16 +112,16 @@ public enum SensitiveNames {
     }
 
     // Whole-word credential words (too short or too common to match inside other words).
-    private static let wholeWords: Set<String> = [
+    static let wholeWords: Set<String> = [
         "pwd", "pass", "auth", "jwt", "creds", "cred", "pw", "passwd", "sas",
     ]
     // Words matched at the end of a word, so `dbpassword`, `clientsecret`, `authtoken` count.
-    private static let suffixWords: [String] = [
+    static let suffixWords: [String] = [
         "password", "passwords", "passwd", "passphrase", "secret", "secrets", "token", "tokens",
         "credential", "credentials", "bearer", "apikey", "privatekey", "accesskey", "secretkey",
     ]
     // Words that make a following `key` a credential.
-    private static let keyQualifiers: Set<String> = [
+    static let keyQualifiers: Set<String> = [
         "api", "access", "secret", "private", "priv", "auth", "client", "account", "service", "signing", "sign",
         "encryption", "encrypt", "decryption", "master", "storage", "license", "licence", "ssh", "gpg", "pgp",
         "app", "admin", "session", "hmac", "jwt", "crypto", "cipher", "aes", "rsa", "sas", "shared", "webhook",
@@ -93,7 +129,7 @@ public enum SensitiveNames {
         "primary", "secondary", "consumer", "cookie", "csrf", "secure",
     ]
     // A last word that makes the name about a credential rather than the credential itself.
-    private static let negatingLastWords: Set<String> = [
+    static let negatingLastWords: Set<String> = [
         "file", "files", "path", "paths", "dir", "directory", "folder", "name", "names", "url", "uri", "urls",
         "endpoint", "host", "hostname", "port", "ref", "reference", "arn", "mount", "location", "type", "kind",
         "mode", "enabled", "enable", "disabled", "disable", "required", "length", "len", "size", "ttl", "expiry",

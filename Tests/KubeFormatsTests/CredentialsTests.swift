@@ -255,6 +255,22 @@ final class CredentialsTests: XCTestCase {
                   "monkey", "passenger", "compass", "author"] {
             XCTAssertFalse(SensitiveNames.isSensitive(n), n)
         }
+        // The quick pre-filter never hides a sensitive name: every credential word, alone and
+        // inside names built around it, passes it.
+        var names: [String] = []
+        let words = Array(SensitiveNames.wholeWords) + SensitiveNames.suffixWords
+            + SensitiveNames.keyQualifiers.flatMap { [$0 + "Key", $0 + "_key", $0.uppercased() + "KEY"] } + ["key", "KEYS"]
+        for w in words {
+            names += [w, w.uppercased(), "db_" + w, "my" + w.prefix(1).uppercased() + w.dropFirst(), "X-" + w + "-2"]
+        }
+        for n in names {
+            XCTAssertTrue(SensitiveNames.mayContainCredentialWord(n), n)
+            XCTAssertEqual(SensitiveNames.matchedWord(n), SensitiveNames.matchedWord(inWords: SensitiveNames.words(n)), n)
+        }
+        XCTAssertGreaterThan(names.filter(SensitiveNames.isSensitive).count, 300)
+        for n in ["LOG_LEVEL", "replicas", "JAVA_OPTS", "app.kubernetes.io/name", "DATABASE_HOST"] {
+            XCTAssertFalse(SensitiveNames.mayContainCredentialWord(n), n)
+        }
         XCTAssertEqual(SensitiveNames.words("myAPIKey_v2-x.y"), ["my", "api", "key", "v2", "x", "y"])
         XCTAssertTrue(SensitiveNames.isAWSSecretKeyName("AWS_SECRET_ACCESS_KEY"))
         XCTAssertFalse(SensitiveNames.isAWSSecretKeyName("AWS_ACCESS_KEY_ID"))
