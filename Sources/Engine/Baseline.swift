@@ -88,7 +88,8 @@ public struct Baseline: Sendable {
                                  message: "baseline entry for \(e.ruleID) in \(e.file) (\(e.resource)) no longer occurs; recreate the baseline to shrink it",
                                  file: baselineFile, position: SourcePosition(line: max(e.line, 1), column: 5)))
         }
-        result.findings = shown.sorted()
-        result.suppressed.sort()
+        shown.sortByLocation()
+        result.findings = shown
+        result.suppressed.sortByLocation()
     }
 }

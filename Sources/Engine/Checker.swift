@@ -121,8 +121,8 @@ public struct Checker: Sendable {
                 return f
             })
         }
-        shown.sort()
-        suppressed.sort()
+        shown.sortByLocation()
+        suppressed.sortByLocation()
         var result = CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
                                  resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count,
                                  resourceSet: set)

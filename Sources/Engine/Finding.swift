@@ -65,3 +65,63 @@ public struct Finding: Sendable, Hashable, Comparable {
         return (a.fieldPath ?? "") < (b.fieldPath ?? "")
     }
 }
+
+extension Array where Element == Finding {
+    /// Sorts in the order of `Finding.<`, the same result as `sort()` (ties keep their order),
+    /// but on a small key per finding: file names are ranked once, so most comparisons are of
+    /// integers, and the findings themselves (ten strings each) are moved once instead of on
+    /// every merge step. A run's tens of thousands of findings sorted directly spent most of
+    /// the time comparing equal file paths and copying findings.
+    public mutating func sortByLocation() {
+        guard count > 1 else { return }
+        // Findings come in runs from one file, so the last file's rank is usually the answer.
+        var ranks: [String: Int32] = [:]
+        var names: [String] = []
+        var lastName: String?
+        for finding in self where finding.file != lastName {
+            lastName = finding.file
+            if ranks[finding.file] == nil {
+                ranks[finding.file] = 0
+                names.append(finding.file)
+            }
+        }
+        names.sort()
+        for (rank, name) in names.enumerated() { ranks[name] = Int32(rank) }
+        var keys: [FindingSortKey] = []
+        keys.reserveCapacity(count)
+        lastName = nil
+        var lastRank: Int32 = 0
+        for (i, finding) in enumerated() {
+            if finding.file != lastName {
+                lastName = finding.file
+                lastRank = ranks[finding.file]!
+            }
+            // Positions past Int32 do not occur (files are capped far below), but clamp anyway.
+            keys.append(FindingSortKey(file: lastRank, line: Int32(clamping: finding.position.line),
+                            column: Int32(clamping: finding.position.column), index: Int32(i)))
+        }
+        withUnsafeBufferPointer { findings in
+            keys.sort { a, b in
+                if a.file != b.file { return a.file < b.file }
+                if a.line != b.line { return a.line < b.line }
+                if a.column != b.column { return a.column < b.column }
+                let x = findings[Int(a.index)], y = findings[Int(b.index)]
+                if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
+                if x.message != y.message { return x.message < y.message }
+                let px = x.fieldPath ?? "", py = y.fieldPath ?? ""
+                if px != py { return px < py }
+                return a.index < b.index
+            }
+        }
+        self = keys.map { self[Int($0.index)] }
+    }
+}
+
+/// Where a finding sorts: its file's rank among the run's files, its position, and its index
+/// in the unsorted list (for ties and to fetch the rest of the finding).
+private struct FindingSortKey {
+    var file: Int32
+    var line: Int32
+    var column: Int32
+    var index: Int32
+}

@@ -22,11 +22,11 @@ public struct AuthorizationModel: Sendable {
         let allRoles = AuthorizationModel.merge(
             roles, builtIns: includeBuiltIns ? BuiltInPolicy.clusterRoles : [],
             key: { RoleKey(namespace: $0.scope == .cluster ? "" : $0.namespace, name: $0.name) }
-        ) { ($0.scope == .cluster ? 0 : 1, $0.namespace, $0.name) < ($1.scope == .cluster ? 0 : 1, $1.namespace, $1.name) }
+        )
         let allBindings = AuthorizationModel.merge(
             bindings, builtIns: includeBuiltIns ? BuiltInPolicy.clusterRoleBindings : [],
             key: { RoleKey(namespace: $0.scope == .cluster ? "" : $0.namespace, name: $0.name) }
-        ) { ($0.scope == .cluster ? 0 : 1, $0.namespace, $0.name) < ($1.scope == .cluster ? 0 : 1, $1.namespace, $1.name) }
+        )
         self.roles = allRoles
         self.bindings = allBindings
         self.abacPolicies = abacPolicies.sorted { $0.origin < $1.origin }
@@ -42,16 +42,26 @@ public struct AuthorizationModel: Sendable {
         roleBindingsByNamespace = Dictionary(grouping: allBindings.filter { $0.scope == .namespaced }, by: \.namespace)
     }
 
-    /// Input objects sorted by origin win over later duplicates and over built-ins of the same key.
-    private static func merge<T, K: Hashable>(
-        _ input: [T], builtIns: [T], key: (T) -> K, by order: (T, T) -> Bool
-    ) -> [T] where T: HasOrigin {
+    /// Input objects sorted by origin win over later duplicates and over built-ins of the same
+    /// key; the result is ordered cluster-scoped first, then by namespace and name. Sorted as
+    /// indices over keys, so the objects (each a dozen strings) are copied once, not per
+    /// comparison and move.
+    private static func merge<T: HasOrigin, K: Hashable>(
+        _ input: [T], builtIns: [T], key: (T) -> K
+    ) -> [T] {
+        let all = input + builtIns
+        var order = Array(input.indices)
+        order.sort { all[$0].origin < all[$1].origin }
+        order += input.count..<all.count
         var seen = Set<K>()
-        var result: [T] = []
-        for item in input.sorted(by: { $0.origin < $1.origin }) + builtIns where seen.insert(key(item)).inserted {
-            result.append(item)
+        order.removeAll { !seen.insert(key(all[$0])).inserted }
+        order.sort { i, j in
+            let sa = all[i].scope == .cluster, sb = all[j].scope == .cluster
+            if sa != sb { return sa }
+            if all[i].namespace != all[j].namespace { return all[i].namespace < all[j].namespace }
+            return all[i].name < all[j].name
         }
-        return result.sorted(by: order)
+        return order.map { all[$0] }
     }
 
     // MARK: Lookups
@@ -86,6 +96,9 @@ public struct AuthorizationModel: Sendable {
 
 protocol HasOrigin {
     var origin: Origin { get }
+    var namespace: String { get }
+    var name: String { get }
+    var scope: RBACScope { get }
 }
 
 extension RBACRole: HasOrigin {}
