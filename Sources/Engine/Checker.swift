@@ -288,13 +288,14 @@ public struct Checker: Sendable {
                 unretained._withUnsafeGuaranteedRef { entry in
                     for r in 0..<unretainedResources.count where applies[keyOf[r] &* ruleCount &+ index] {
                         var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
-                                               declaredSeverity: entry.declaredSeverity)
+                                               declaredSeverity: entry.declaredSeverity, appendingTo: findings)
+                        findings = []  // the sink's array is now the only reference: appends in place
                         unretainedResources[r]._withUnsafeGuaranteedRef { resource in
                             unretainedContexts[r]._withUnsafeGuaranteedRef { context in
                                 entry.rule.check(resource, context, &sink)
                             }
                         }
-                        if !sink.findings.isEmpty { findings.append(contentsOf: sink.findings) }
+                        findings = sink.findings
                     }
                 }
             }

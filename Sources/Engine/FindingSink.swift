@@ -18,6 +18,13 @@ public struct FindingSink {
         self.declaredSeverity = declaredSeverity
     }
 
+    /// A sink that appends to `earlier` (the findings of the rules that ran before), so the
+    /// checker hands one array from rule to rule instead of copying each rule's findings.
+    init(ruleID: String, severity: Severity, declaredSeverity: Severity, appendingTo earlier: [Finding]) {
+        self.init(ruleID: ruleID, severity: severity, declaredSeverity: declaredSeverity)
+        findings = earlier
+    }
+
     /// A finding at a node of a resource; the field path is worked out from the resource root.
     public mutating func report(_ message: String, at node: YAMLNode, in resource: Resource,
                                 severity: Severity? = nil, container: String? = nil) {
@@ -48,14 +55,10 @@ public enum FieldPathLocator {
         guard target.document === root.document else { return nil }
         if target.id == root.id { return "" }
         // The direct descent through node ids misses only paths through aliases: then search.
-        var steps: [YAMLPathStep]
-        if let direct = root.descent(to: target) {
-            steps = direct
-        } else {
-            steps = []
-            var visited = 0
-            guard search(root, for: target.id, &steps, &visited) else { return nil }
-        }
+        if let direct = root.descentPathText(to: target) { return direct }
+        var steps: [YAMLPathStep] = []
+        var visited = 0
+        guard search(root, for: target.id, &steps, &visited) else { return nil }
         // Built as bytes: one String at the end instead of one append per step.
         var text: [UInt8] = []
         text.reserveCapacity(64)

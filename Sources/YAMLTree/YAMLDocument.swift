@@ -312,41 +312,80 @@ extension YAMLNode {
     /// earlier node), so a nil answer may still mean "reachable through an alias".
     public func descent(to target: YAMLNode) -> [YAMLPathStep]? {
         guard target.document === document else { return nil }
-        let wanted = target.id
         var steps: [YAMLPathStep] = []
+        let document = self.document
+        let found = descend(to: target.id, key: { steps.append(.key(YAMLNode(document: document, id: $0))) },
+                            index: { steps.append(.index($0)) })
+        return found ? steps : nil
+    }
+
+    /// The dotted path of `target` below this node (`spec.containers[0].image`, "" for the
+    /// node itself), written straight from the key bytes; nil when `target` is not below it
+    /// by `descent(to:)`'s rule. A non-scalar key is written `?`.
+    public func descentPathText(to target: YAMLNode) -> String? {
+        guard target.document === document else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        let document = self.document
+        let found = document.bytes.withUnsafeBufferPointer { bytes in
+            document.nodes.withUnsafeBufferPointer { nodes in
+                descend(to: target.id, key: { key in
+                    if !text.isEmpty { text.append(UInt8(ascii: ".")) }
+                    let k = nodes[Int(key)]
+                    if k.kind == .scalar {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(k.first) ..< Int(k.first + k.count)]))
+                    } else {
+                        text.append(UInt8(ascii: "?"))
+                    }
+                }, index: { i in
+                    text.append(UInt8(ascii: "["))
+                    text.append(contentsOf: String(i).utf8)
+                    text.append(UInt8(ascii: "]"))
+                })
+            }
+        }
+        return found ? String(decoding: text, as: UTF8.self) : nil
+    }
+
+    /// Walks from this node down to node `wanted`, reporting each key taken (by key node id)
+    /// and each index; false when `wanted` is not below this node by the id-order rule.
+    private func descend(to wanted: UInt32, key: (UInt32) -> Void, index: (Int) -> Void) -> Bool {
         var current = id
-        let nodes = document.nodes
-        let children = document.children
-        // The last of `count` children (`stride` apart from `start`) whose id is not past the
-        // target, by binary search; a wrong turn taken because of an alias ends in nil.
-        func lastNotPast(_ start: Int, _ count: Int, _ stride: Int) -> Int? {
-            var lo = 0, hi = count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if children[start + mid * stride] <= wanted { lo = mid + 1 } else { hi = mid }
+        return document.nodes.withUnsafeBufferPointer { nodes in
+            document.children.withUnsafeBufferPointer { children in
+                // The last of `count` children (`stride` apart from `start`) whose id is not
+                // past the target, by binary search; a wrong turn taken because of an alias
+                // ends in false.
+                func lastNotPast(_ start: Int, _ count: Int, _ stride: Int) -> Int? {
+                    var lo = 0, hi = count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if children[start + mid * stride] <= wanted { lo = mid + 1 } else { hi = mid }
+                    }
+                    return lo == 0 ? nil : lo - 1
+                }
+                while current != wanted {
+                    let r = nodes[Int(current)]
+                    let start = Int(r.first)
+                    switch r.kind {
+                    case .mapping:
+                        guard let pair = lastNotPast(start, Int(r.count), 2) else { return false }
+                        let k = children[start + 2 * pair], value = children[start + 2 * pair + 1]
+                        key(k)
+                        if k == wanted { return true }
+                        guard value <= wanted else { return false }
+                        current = value
+                    case .sequence:
+                        guard let item = lastNotPast(start, Int(r.count), 1) else { return false }
+                        index(item)
+                        current = children[start + item]
+                    case .scalar:
+                        return false
+                    }
+                }
+                return true
             }
-            return lo == 0 ? nil : lo - 1
         }
-        while current != wanted {
-            let r = nodes[Int(current)]
-            let start = Int(r.first)
-            switch r.kind {
-            case .mapping:
-                guard let pair = lastNotPast(start, Int(r.count), 2) else { return nil }
-                let key = children[start + 2 * pair], value = children[start + 2 * pair + 1]
-                steps.append(.key(YAMLNode(document: document, id: key)))
-                if key == wanted { return steps }
-                guard value <= wanted else { return nil }
-                current = value
-            case .sequence:
-                guard let item = lastNotPast(start, Int(r.count), 1) else { return nil }
-                steps.append(.index(item))
-                current = children[start + item]
-            case .scalar:
-                return nil
-            }
-        }
-        return steps
     }
 }
 
