@@ -36,6 +36,7 @@ public struct ResourceSet: Sendable {
         self.reportedFiles = reportedFiles
         var byKind: [String: [Int]] = [:]
         var byName: [NameKey: Int] = [:]
+        byName.reserveCapacity(resources.count)
         for (i, r) in resources.enumerated() {
             byKind[r.kind, default: []].append(i)
             if let name = r.name {
