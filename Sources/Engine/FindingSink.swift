@@ -2,7 +2,9 @@ import Models
 import YAMLTree
 
 /// Collects the findings of one rule, filling in rule id, default severity, resource and
-/// field path so rules only say what is wrong and where.
+/// field path so rules only say what is wrong and where. The checker hands one list from
+/// rule to rule (`init(…appendingTo:)`), so `findings` may begin with earlier rules'
+/// findings: a rule reports, it does not read them back.
 public struct FindingSink {
     /// The id of the rule reporting; a sink is made per rule and resource, so it holds the id
     /// rather than a copy of the rule's metadata.
@@ -26,10 +28,13 @@ public struct FindingSink {
     }
 
     /// A finding at a node of a resource; the field path is worked out from the resource root.
+    /// `column` moves the finding inside a scalar (to the offending character).
     public mutating func report(_ message: String, at node: YAMLNode, in resource: Resource,
-                                severity: Severity? = nil, container: String? = nil) {
+                                severity: Severity? = nil, container: String? = nil, column: Int? = nil) {
+        var position = node.position
+        if let column { position.column = column }
         findings.append(Finding(ruleID: ruleID, severity: severity ?? self.severity, message: message,
-                                file: node.file, position: node.position, resource: resource.identity,
+                                file: node.file, position: position, resource: resource.identity,
                                 fieldPath: FieldPathLocator.path(of: node, under: resource.node),
                                 sourceTemplate: resource.sourceTemplate, container: container))
     }

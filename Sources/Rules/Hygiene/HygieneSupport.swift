@@ -113,15 +113,7 @@ extension FindingSink {
     /// (see `Hygiene.column`), else at the scalar.
     mutating func report(_ message: String, at node: YAMLNode, offset: Int?, next: YAMLNode?, in resource: Resource,
                          severity: Severity? = nil, container: String? = nil) {
-        guard let offset, let column = Hygiene.column(of: node, offset: offset, next: next) else {
-            report(message, at: node, in: resource, severity: severity, container: container)
-            return
-        }
-        // Let the sink fill in severity and field path, then move the finding to the column.
-        var scratch = self
-        scratch.report(message, at: node, in: resource, severity: severity, container: container)
-        guard var finding = scratch.findings.last else { return }
-        finding.position.column = column
-        report(finding)
+        let column = offset.flatMap { Hygiene.column(of: node, offset: $0, next: next) }
+        report(message, at: node, in: resource, severity: severity, container: container, column: column)
     }
 }
