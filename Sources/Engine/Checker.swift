@@ -227,6 +227,9 @@ public struct Checker: Sendable {
         var abacPolicies: [ABACPolicy] = []
     }
 
+    /// Resources a file's rules run over rule by rule (see `checkFile`).
+    static let ruleBlockSize = 64
+
     func checkFile(_ input: SourceInput, reported: Bool, run: RunMemo) -> FileResult {
         var findings: [Finding] = []
         func load(_ event: LoadEvent) {
@@ -277,29 +280,35 @@ public struct Checker: Sendable {
                     $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
                 }
             }
-            let contexts = resources.map { ResourceContext(rules: options.context, resource: $0, run: run) }
-            // Rule by rule over the file's resources, not resource by resource: one rule's code
-            // stays in the instruction cache while it runs over every resource it applies to.
-            // The order findings are produced in does not matter; they are sorted at the end.
-            // Unretained: `resources` and `contexts` hold them until the loop ends.
-            let unretainedResources = resources.map(Unmanaged.passUnretained)
-            let unretainedContexts = contexts.map(Unmanaged.passUnretained)
-            for (index, unretained) in resourceRules.map(Unmanaged.passUnretained).enumerated() {
-                unretained._withUnsafeGuaranteedRef { entry in
-                    for r in 0..<unretainedResources.count where applies[keyOf[r] &* ruleCount &+ index] {
-                        var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
-                                               declaredSeverity: entry.declaredSeverity, appendingTo: findings)
-                        findings = []  // the sink's array is now the only reference: appends in place
-                        unretainedResources[r]._withUnsafeGuaranteedRef { resource in
-                            unretainedContexts[r]._withUnsafeGuaranteedRef { context in
-                                entry.rule.check(resource, context, &sink)
+            // Rule by rule over a block of the file's resources, not resource by resource: one
+            // rule's code stays in the instruction cache while it runs over every resource of
+            // the block it applies to. Blocks bound how many resources' contexts (their cached
+            // views) are alive at once in a file of thousands of resources. The order findings
+            // are produced in does not matter; they are sorted at the end.
+            let unretainedRules = resourceRules.map(Unmanaged.passUnretained)
+            for blockStart in stride(from: 0, to: resources.count, by: Self.ruleBlockSize) {
+                let block = blockStart ..< min(blockStart + Self.ruleBlockSize, resources.count)
+                let contexts = resources[block].map { ResourceContext(rules: options.context, resource: $0, run: run) }
+                // Unretained: `resources` and `contexts` hold them until the block is done.
+                let unretainedResources = resources[block].map(Unmanaged.passUnretained)
+                let unretainedContexts = contexts.map(Unmanaged.passUnretained)
+                for (index, unretained) in unretainedRules.enumerated() {
+                    unretained._withUnsafeGuaranteedRef { entry in
+                        for r in 0 ..< block.count where applies[keyOf[blockStart + r] &* ruleCount &+ index] {
+                            var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
+                                                   declaredSeverity: entry.declaredSeverity, appendingTo: findings)
+                            findings = []  // the sink's array is now the only reference: appends in place
+                            unretainedResources[r]._withUnsafeGuaranteedRef { resource in
+                                unretainedContexts[r]._withUnsafeGuaranteedRef { context in
+                                    entry.rule.check(resource, context, &sink)
+                                }
                             }
+                            findings = sink.findings
                         }
-                        findings = sink.findings
                     }
                 }
+                withExtendedLifetime(contexts) {}
             }
-            withExtendedLifetime(contexts) {}
         } else {
             findings = []
         }
