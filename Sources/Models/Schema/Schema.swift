@@ -2,8 +2,12 @@
 /// reference. They drive "unknown field" and "wrong type" findings with a field path and a
 /// "did you mean" suggestion; typed models read values separately.
 
+// Only the cases that nest a FieldType are boxed: the scalar cases stay plain tags and
+// `.object` a class reference, so reading a field's type in the schema walk retains nothing
+// or one object instead of a box per lookup.
+
 /// The JSON type a field accepts, as the API server's decoder sees it.
-public indirect enum FieldType: Sendable {
+public enum FieldType: Sendable {
     case string
     case integer
     /// int or float (e.g. `resource.k8s.io` weights); YAML ints are accepted.
@@ -16,9 +20,9 @@ public indirect enum FieldType: Sendable {
     /// A value whose shape is not checked (`x-kubernetes-preserve-unknown-fields`, raw JSON).
     case any
     case object(ObjectSchema)
-    case array(FieldType)
+    indirect case array(FieldType)
     /// `map[string]T`, e.g. labels (`.map(.string)`).
-    case map(FieldType)
+    indirect case map(FieldType)
 }
 
 /// One object type (`Container`, `PodSpec`, …) and its fields, in API-reference order.
