@@ -141,12 +141,38 @@ public struct Checker: Sendable {
             rule.check(set, options.context, &sink)
             return sink.findings
         }
-        let first = setRules.indices.filter { !setRules[$0].0.runsAfterOtherSetRules }
+        let first = Self.startOrder(setRules.indices.filter { !setRules[$0].0.runsAfterOtherSetRules },
+                                    sharedResults: { setRules[$0].0.sharedResults })
         let last = setRules.indices.filter { setRules[$0].0.runsAfterOtherSetRules }
         var perRule = [[Finding]](repeating: [], count: setRules.count)
         for (k, found) in results(count: first.count, { run(first[$0]) }).enumerated() { perRule[first[k]] = found }
         for i in last { perRule[i] = run(i) }
         return perRule.flatMap { $0 }
+    }
+
+    /// The order set rules are handed to threads in (their findings are joined in rule order
+    /// whatever it is). First one rule per shared result that needs nothing already started,
+    /// each starting a computation others would wait for; then the rules that share nothing,
+    /// keeping the other threads busy meanwhile; then rules that start a result built on an
+    /// earlier one (the RBAC permission analysis needs the authorization model); then the
+    /// rest, which find their results made or being made.
+    static func startOrder(_ rules: [Int], sharedResults: (Int) -> [String]) -> [Int] {
+        var started = Set<String>()
+        var openers: [Int] = [], independent: [Int] = [], dependent: [Int] = [], rest: [Int] = []
+        for i in rules {
+            let shared = sharedResults(i)
+            if shared.isEmpty {
+                independent.append(i)
+            } else if shared.allSatisfy({ !started.contains($0) }) {
+                openers.append(i)
+            } else if shared.contains(where: { !started.contains($0) }) {
+                dependent.append(i)
+            } else {
+                rest.append(i)
+            }
+            started.formUnion(shared)
+        }
+        return openers + independent + dependent + rest
     }
 
     /// `make(0) … make(count - 1)` in index order, computed on up to `jobs` threads. Each

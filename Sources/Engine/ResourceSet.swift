@@ -12,12 +12,14 @@ public struct ResourceSet: Sendable {
     /// The RBAC and ABAC grants of the set, with the built-in default roles. Built by the
     /// first rule that asks (on its thread, while other set rules run on theirs).
     public var authorization: AuthorizationModel {
-        memo.value("ResourceSet.authorization") {
+        memo.value(Self.authorizationResult) {
             AuthorizationInputs.model(resources: resources, abacPolicies: abacPolicies)
         }
     }
     /// Work shared between the rules of this run.
     public let memo: RunMemo
+    /// The `memo` key of `authorization`, for `SetRule.sharedResults`.
+    public static let authorizationResult = "ResourceSet.authorization"
     private let byKind: [String: [Int]]
     /// kind, namespace and name → index, for reference lookups in cross-resource rules.
     private let byName: [NameKey: Int]

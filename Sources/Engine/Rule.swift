@@ -163,11 +163,16 @@ public protocol SetRule: Rule {
     /// Kinds whose resources the rule reads beyond what `Retention` keeps: the checker keeps
     /// those whole.
     var readsWholeResources: KindScope { get }
+    /// The run-wide results (`RunMemo` keys) the rule computes or waits for. On several
+    /// threads the checker starts one rule per result first and gives the rules that share
+    /// nothing to the other threads meanwhile, instead of queueing threads on one result.
+    var sharedResults: [String] { get }
 }
 
 extension SetRule {
     public var runsAfterOtherSetRules: Bool { false }
     public var readsWholeResources: KindScope { .none }
+    public var sharedResults: [String] { [] }
 }
 
 /// A choice of resource kinds.

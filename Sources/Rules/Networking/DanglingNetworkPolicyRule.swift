@@ -95,6 +95,8 @@ public struct DanglingNetworkPolicyRule: SetRule {
                 """),
         ])
 
+    public var sharedResults: [String] { [PodIndex.sharedResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let policies = set.ofKind("NetworkPolicy").filter { set.isReported($0) }
         guard !policies.isEmpty else { return }

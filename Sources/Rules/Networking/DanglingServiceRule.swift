@@ -86,6 +86,8 @@ public struct DanglingServiceRule: SetRule {
                 """),
         ])
 
+    public var sharedResults: [String] { [PodIndex.sharedResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let services = set.ofKind("Service")
         guard !services.isEmpty else { return }

@@ -40,8 +40,11 @@ struct PodIndex: Sendable {
 
     /// The index of `set`, built by the first rule that asks and shared by the others.
     static func shared(by set: ResourceSet) -> PodIndex {
-        set.memo.value("PodIndex") { PodIndex(set) }
+        set.memo.value(sharedResult) { PodIndex(set) }
     }
+
+    /// The `memo` key of the index, for `SetRule.sharedResults`.
+    static let sharedResult = "PodIndex"
 
     init(_ set: ResourceSet) {
         // Custom-resource templates are indexed leniently by `discover` below.

@@ -109,6 +109,8 @@ public struct ServiceTargetPortRule: SetRule {
                 port: 8001
             """)])
 
+    public var sharedResults: [String] { [PodIndex.sharedResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         let services = set.ofKind("Service")
         guard !services.isEmpty else { return }

@@ -77,6 +77,8 @@ public struct UndeclaredTargetPortRule: SetRule {
                 targetPort: 8888
             """)])
 
+    public var sharedResults: [String] { [PodIndex.sharedResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         guard !set.ofKind("Service").isEmpty else { return }
         let index = PodIndex.shared(by: set)

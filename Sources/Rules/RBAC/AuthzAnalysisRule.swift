@@ -21,6 +21,11 @@ public struct RBACAnalysisRule: SetRule {
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         AuthzFindings.report(issues(in: set), in: set, &report)
     }
+
+    public var sharedResults: [String] {
+        if case .permissions = focus { return [ResourceSet.authorizationResult, FocusedAnalysis.permissionIssuesResult] }
+        return [ResourceSet.authorizationResult]
+    }
 }
 
 /// One id of the ABAC analysis as a rule: it analyses the ABAC policy lines of the set and reports the issues

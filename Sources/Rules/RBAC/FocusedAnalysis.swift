@@ -21,6 +21,9 @@ public enum AnalysisFocus: Sendable {
 }
 
 enum FocusedAnalysis {
+    /// The `memo` key of the permission analysis every `.permissions` rule filters.
+    static let permissionIssuesResult = "rbac.permissionIssues"
+
     static func issues(_ focus: AnalysisFocus, in set: ResourceSet) -> [AuthzIssue] {
         guard AuthzFindings.hasRBACObjects(set) else { return [] }
         let model = set.authorization
@@ -33,7 +36,7 @@ enum FocusedAnalysis {
             return RiskAnalysis(model: AuthorizationModel(roles: roles, includeBuiltIns: false)).issues()
         case .permissions:
             // The same for every permission rule: computed once per run, each rule filters its id.
-            return set.memo.value("rbac.permissionIssues") {
+            return set.memo.value(permissionIssuesResult) {
                 permissionIssues(model, model.bindings.filter { !$0.isBuiltIn }, model.roles.filter { !$0.isBuiltIn })
             }
         }

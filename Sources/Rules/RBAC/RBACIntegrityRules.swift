@@ -233,6 +233,8 @@ public struct MissingRoleRule: SetRule {
 
     public static let focus = AnalysisFocus.bindings { binding, model in model.resolveRole(of: binding) == nil }
 
+    public var sharedResults: [String] { [ResourceSet.authorizationResult] }
+
     public func issues(in set: ResourceSet) -> [AuthzIssue] {
         FocusedAnalysis.issues(Self.focus, in: set)
     }
