@@ -289,9 +289,6 @@ public struct Checker: Sendable {
         }
         if reported {
             // The rules that apply, per kind and presence of pod templates, worked out once per file.
-            // Unretained: `resourceRules` holds the entries for the whole run, and retaining
-            // them per resource and rule made every worker thread write to the same reference
-            // counts, which cost more on two cores than the rules themselves.
             let ruleCount = resourceRules.count
             var keyIndexes: [ApplicabilityKey: Int] = [:]
             var applies: [Bool] = []  // keys × rules
@@ -311,6 +308,9 @@ public struct Checker: Sendable {
             // the block it applies to. Blocks bound how many resources' contexts (their cached
             // views) are alive at once in a file of thousands of resources. The order findings
             // are produced in does not matter; they are sorted at the end.
+            // Unretained: `resourceRules` holds the entries for the whole run, and retaining
+            // them per resource and rule made every worker thread write to the same reference
+            // counts, which cost more on two cores than the rules themselves.
             let unretainedRules = resourceRules.map(Unmanaged.passUnretained)
             for blockStart in stride(from: 0, to: resources.count, by: Self.ruleBlockSize) {
                 let block = blockStart ..< min(blockStart + Self.ruleBlockSize, resources.count)

@@ -64,21 +64,15 @@ public enum FieldPathLocator {
         var steps: [YAMLPathStep] = []
         var visited = 0
         guard search(root, for: target.id, &steps, &visited) else { return nil }
-        // Built as bytes: one String at the end instead of one append per step.
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
+        var path = YAMLPathText()
         for step in steps {
             switch step {
-            case .index(let i):
-                text.append(UInt8(ascii: "["))
-                text.append(contentsOf: String(i).utf8)
-                text.append(UInt8(ascii: "]"))
+            case .index(let i): path.appendIndex(i)
             case .key(let node):
-                if !text.isEmpty { text.append(UInt8(ascii: ".")) }
-                if node.isScalar { text.append(contentsOf: node.scalarBytes) } else { text.append(UInt8(ascii: "?")) }
+                if node.isScalar { node.withScalarBytes { path.appendKey($0) } } else { path.appendKey(nil) }
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return path.text
     }
 
     /// Depth is bounded by the parser's nesting limit; `visited` bounds alias-shared subtrees.

@@ -295,6 +295,28 @@ extension YAMLNode: Hashable {
     }
 }
 
+/// A dotted path (`spec.containers[0].image`) written as bytes and made a String once.
+public struct YAMLPathText {
+    private var bytes: [UInt8] = []
+
+    public init() { bytes.reserveCapacity(64) }
+
+    /// A step into a mapping: the key's text, or nil for a key that is not a scalar (`?`).
+    public mutating func appendKey(_ key: UnsafeBufferPointer<UInt8>?) {
+        if !bytes.isEmpty { bytes.append(UInt8(ascii: ".")) }
+        if let key { bytes.append(contentsOf: key) } else { bytes.append(UInt8(ascii: "?")) }
+    }
+
+    /// A step into a sequence: `[index]`.
+    public mutating func appendIndex(_ index: Int) {
+        bytes.append(UInt8(ascii: "["))
+        bytes.append(contentsOf: String(index).utf8)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
 /// One step from a collection to one of its children.
 public enum YAMLPathStep: Sendable {
     /// Into a mapping: the key node of the pair taken.
@@ -324,27 +346,17 @@ extension YAMLNode {
     /// by `descent(to:)`'s rule. A non-scalar key is written `?`.
     public func descentPathText(to target: YAMLNode) -> String? {
         guard target.document === document else { return nil }
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
+        var path = YAMLPathText()
         let document = self.document
         let found = document.bytes.withUnsafeBufferPointer { bytes in
             document.nodes.withUnsafeBufferPointer { nodes in
                 descend(to: target.id, key: { key in
-                    if !text.isEmpty { text.append(UInt8(ascii: ".")) }
                     let k = nodes[Int(key)]
-                    if k.kind == .scalar {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(k.first) ..< Int(k.first + k.count)]))
-                    } else {
-                        text.append(UInt8(ascii: "?"))
-                    }
-                }, index: { i in
-                    text.append(UInt8(ascii: "["))
-                    text.append(contentsOf: String(i).utf8)
-                    text.append(UInt8(ascii: "]"))
-                })
+                    path.appendKey(k.kind == .scalar ? UnsafeBufferPointer(rebasing: bytes[Int(k.first) ..< Int(k.first + k.count)]) : nil)
+                }, index: { path.appendIndex($0) })
             }
         }
-        return found ? String(decoding: text, as: UTF8.self) : nil
+        return found ? path.text : nil
     }
 
     /// Walks from this node down to node `wanted`, reporting each key taken (by key node id)
