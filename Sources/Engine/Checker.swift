@@ -103,14 +103,22 @@ public struct Checker: Sendable {
         if !options.context.overrides.isEmpty { findings = findings.compactMap(scoped) }
         let suppression = Suppressions(resources: set)
         var suppressed: [Finding] = []
-        // In place: what stays is what is shown.
-        findings.removeAll { finding in
-            guard let reason = suppression.reason(for: finding) else { return false }
-            var f = finding
-            f.suppression = reason
-            suppressed.append(f)
-            return true
+        // In place: what stays is what is shown. Kept findings are moved, not copied (a
+        // finding holds ten strings); only the few suppressed ones are copied out.
+        var kept = 0
+        findings.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                if let reason = suppression.reason(for: buffer[i]) {
+                    var f = buffer[i]
+                    f.suppression = reason
+                    suppressed.append(f)
+                } else {
+                    if kept != i { buffer.swapAt(kept, i) }
+                    kept += 1
+                }
+            }
         }
+        findings.removeLast(findings.count - kept)
         var shown = findings
         findings = []
         if globallyEnabled.contains(Suppressions.unusedRuleID) {

@@ -113,7 +113,22 @@ extension Array where Element == Finding {
                 return a.index < b.index
             }
         }
-        self = keys.map { self[Int($0.index)] }
+        // Applied in place by following the permutation's cycles: swaps move findings
+        // without copying their strings.
+        var source = keys.map { Int($0.index) }
+        keys = []
+        withUnsafeMutableBufferPointer { findings in
+            for start in findings.indices where source[start] != start {
+                var j = start
+                while true {
+                    let k = source[j]
+                    source[j] = j
+                    if k == start { break }
+                    findings.swapAt(j, k)
+                    j = k
+                }
+            }
+        }
     }
 }
 

