@@ -32,7 +32,7 @@ public struct FormatIssue: Error, Sendable, Hashable, CustomStringConvertible {
 extension String {
     /// Runs `body` over the UTF-8 bytes without copying when the string is native.
     @inline(__always)
-    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = self
         return copy.withUTF8(body)

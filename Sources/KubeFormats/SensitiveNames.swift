@@ -64,8 +64,7 @@ public enum SensitiveNames {
     /// contains one of pw, pass, auth, jwt, cred, sas, secret, token, bearer or key, and a word
     /// is a piece of the name, so a name without any of them (most names) needs no splitting.
     static func mayContainCredentialWord(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { b in
+        return name.withUTF8Bytes { b in
             let n = b.count
             func has(_ i: Int, _ s: StaticString) -> Bool {
                 let m = s.utf8CodeUnitCount

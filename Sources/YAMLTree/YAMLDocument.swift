@@ -199,8 +199,7 @@ public struct YAMLNode: Sendable {
     public func scalarEquals(_ text: String) -> Bool {
         let r = raw
         guard r.kind == .scalar else { return false }
-        var text = text
-        return text.withUTF8 { wanted in
+        return text.withUTF8Bytes { wanted in
             guard wanted.count == Int(r.count) else { return false }
             return document.bytes.withUnsafeBufferPointer { buffer in
                 var i = 0
@@ -225,16 +224,14 @@ public struct YAMLNode: Sendable {
     /// The value for a key of a mapping, comparing key bytes without allocating.
     public subscript(key: String) -> YAMLNode? {
         let document = self.document
-        var key = key
-        let found = key.withUTF8 { document.valueID(forKey: $0, inMapping: id) }
+        let found = key.withUTF8Bytes { document.valueID(forKey: $0, inMapping: id) }
         return found.map { YAMLNode(document: document, id: $0) }
     }
 
     /// The key node for a key of a mapping (for findings that point at the key itself).
     public func keyNode(_ key: String) -> YAMLNode? {
         let document = self.document
-        var key = key
-        let found = key.withUTF8 { document.keyID(forKey: $0, inMapping: id) }
+        let found = key.withUTF8Bytes { document.keyID(forKey: $0, inMapping: id) }
         return found.map { YAMLNode(document: document, id: $0) }
     }
 }
@@ -631,5 +628,17 @@ func exactCopy<T: BitwiseCopyable>(_ array: [T], count wanted: Int? = nil) -> [T
             }
         }
         count = n
+    }
+}
+
+extension String {
+    /// Runs `body` over the UTF-8 bytes in place when the string is native (every String
+    /// made in Swift is), instead of copying it to call the mutating `withUTF8`: key lookups
+    /// by String are the rules' most frequent call, and the copy cost a retain and a release.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }

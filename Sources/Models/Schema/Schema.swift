@@ -2,6 +2,8 @@
 /// reference. They drive "unknown field" and "wrong type" findings with a field path and a
 /// "did you mean" suggestion; typed models read values separately.
 
+import KubeFormats
+
 // Only the cases that nest a FieldType are boxed: the scalar cases stay plain tags and
 // `.object` a class reference, so reading a field's type in the schema walk retains nothing
 // or one object instead of a box per lookup.
@@ -99,7 +101,6 @@ public final class ObjectSchema: Sendable {
     }
 
     public func field(named name: String) -> FieldType? {
-        var name = name
-        return name.withUTF8 { field(named: $0) }
+        name.withUTF8Bytes { field(named: $0) }
     }
 }
