@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Policies", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Authz", "KubeFormats"]),
         // CustomResourceDefinitions: schema validation of custom resources and CRD checks.
         .target(name: "CustomResources", dependencies: ["Engine", "Models", "YAMLTree", "CEL", "Policies", "KubeFormats"]),
-        .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules", "Authz"]),
+        .target(name: "Reporters", dependencies: ["Engine", "Models", "Rules", "Authz", "KubeFormats"]),
         // Every rule Palisade ships (Swift rules, custom-resource rules, built-in policies),
         // shared by the CLI, the benchmark and the golden tests.
         .target(name: "RuleCatalogue", dependencies: ["Engine", "Rules", "Policies", "CustomResources"]),

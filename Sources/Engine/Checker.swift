@@ -38,7 +38,15 @@ public struct CheckResult: Sendable {
         self.resourcesChecked = resourcesChecked
     }
 
-    public func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int {
+        // Reads each finding's severity in place: a filter over the findings copied each one
+        // (ten strings) to look at one field.
+        findings.withUnsafeBufferPointer { all in
+            var n = 0
+            for i in all.indices where all[i].severity == severity { n += 1 }
+            return n
+        }
+    }
 }
 
 /// Runs the pipeline: read → parse → decode → per-resource rules (per file, in parallel)

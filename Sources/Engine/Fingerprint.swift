@@ -3,11 +3,30 @@ extension Finding {
     /// path (or the message, for findings without a path) — never line numbers. Baselines
     /// and SARIF `partialFingerprints` use it.
     public var fingerprint: String {
-        var text = ruleID + "\u{1F}" + file + "\u{1F}"
+        // One string appended in place (a chain of `+` made a new string at every step).
+        let separator = "\u{1F}"
+        let tail = fieldPath ?? message
+        var text = ""
+        text.reserveCapacity(ruleID.utf8.count + file.utf8.count + tail.utf8.count + (container?.utf8.count ?? 0) + 4
+            + (resource.map { $0.apiVersion.utf8.count + $0.kind.utf8.count + ($0.namespace?.utf8.count ?? 0)
+                   + ($0.name?.utf8.count ?? 0) + 3 } ?? 0))
+        text += ruleID
+        text += separator
+        text += file
+        text += separator
         if let r = resource {
-            text += r.apiVersion + "/" + r.kind + "/" + (r.namespace ?? "") + "/" + (r.name ?? "")
+            text += r.apiVersion
+            text += "/"
+            text += r.kind
+            text += "/"
+            text += r.namespace ?? ""
+            text += "/"
+            text += r.name ?? ""
         }
-        text += "\u{1F}" + (fieldPath ?? message) + "\u{1F}" + (container ?? "")
+        text += separator
+        text += tail
+        text += separator
+        text += container ?? ""
         // The second half hashes the text reversed by characters. For ASCII without carriage
         // returns (a "\r\n" pair is one character) that is the bytes reversed, read in place:
         // building the reversed String cost more than the rest of a SARIF result.
@@ -15,7 +34,11 @@ extension Finding {
             (Self.fnv1a64(bytes),
              bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Self.fnv1a64(bytes.reversed()) : nil)
         }
-        return Self.hex(forward) + Self.hex(backward ?? Self.fnv1a64(String(text.reversed()).utf8))
+        var digits: [UInt8] = []
+        digits.reserveCapacity(32)
+        Self.appendHex(forward, to: &digits)
+        Self.appendHex(backward ?? Self.fnv1a64(String(text.reversed()).utf8), to: &digits)
+        return String(decoding: digits, as: UTF8.self)
     }
 
     static func fnv1a64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
@@ -24,8 +47,11 @@ extension Finding {
         return hash
     }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// Sixteen lowercase hex digits, zero-padded.
+    static func appendHex(_ value: UInt64, to out: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 }

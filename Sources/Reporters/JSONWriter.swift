@@ -1,3 +1,5 @@
+import KubeFormats
+
 /// A small JSON writer with a fixed key order, so the same findings always give the same
 /// bytes (Foundation's encoders do not promise key order or number formatting).
 ///
@@ -20,10 +22,7 @@ public struct JSONWriter {
 
     private mutating func newline(depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0 ..< depth {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
-        }
+        Indentation.append(depth: depth, to: &bytes)
     }
 
     private mutating func separator() {
@@ -90,8 +89,7 @@ public struct JSONWriter {
     /// runs between escapes.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             var run = 0
             var i = 0
             while i < bytes.count {
@@ -151,6 +149,20 @@ public struct JSONWriter {
                 count += 1
             } while magnitude > 0
             for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
+    }
+}
+
+/// Two spaces a level, appended from one buffer instead of two bytes at a time.
+enum Indentation {
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    static func append(depth: Int, to out: inout [UInt8]) {
+        var left = 2 * depth
+        while left > 0 {
+            let n = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+            left -= n
         }
     }
 }

@@ -1,3 +1,5 @@
+import KubeFormats
+
 /// A small XML 1.0 writer: elements with attributes in the order given, two-space indentation,
 /// and escaping that keeps any string well-formed (characters XML 1.0 forbids, such as most
 /// C0 controls, become U+FFFD).
@@ -13,10 +15,7 @@ public struct XMLWriter {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func indent() {
-        for _ in 0 ..< open.count {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
-        }
+        Indentation.append(depth: open.count, to: &bytes)
     }
 
     private mutating func tag(_ name: String, _ attributes: [(String, String)]) {
@@ -28,7 +27,7 @@ public struct XMLWriter {
             bytes.append(contentsOf: key.utf8)
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: Self.escapeAttribute(value).utf8)
+            Self.appendEscaped(value, attribute: true, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
     }
@@ -58,7 +57,7 @@ public struct XMLWriter {
     public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String) {
         tag(name, attributes)
         bytes.append(UInt8(ascii: ">"))
-        bytes.append(contentsOf: Self.escapeText(content).utf8)
+        Self.appendEscaped(content, attribute: false, to: &bytes)
         bytes.append(contentsOf: "</".utf8)
         bytes.append(contentsOf: name.utf8)
         bytes.append(contentsOf: ">\n".utf8)
@@ -76,22 +75,24 @@ public struct XMLWriter {
     /// Character data: `&`, `<`, `>` escaped; a carriage return as `&#13;` so parsers do not
     /// fold it into a line feed; forbidden characters replaced by U+FFFD.
     public static func escapeText(_ s: String) -> String {
-        escape(s, attribute: false)
+        var out: [UInt8] = []
+        appendEscaped(s, attribute: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An attribute value in double quotes: as text, plus quotes, and tab and line breaks as
     /// character references so attribute-value normalisation keeps them.
     public static func escapeAttribute(_ s: String) -> String {
-        escape(s, attribute: true)
+        var out: [UInt8] = []
+        appendEscaped(s, attribute: true, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// By bytes, copying runs between replacements; a string that needs none is returned as
-    /// it is. Swift strings are valid UTF-8, so the only characters XML forbids are C0
-    /// controls other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
-    private static func escape(_ s: String, attribute: Bool) -> String {
-        var s = s
-        return s.withUTF8 { b -> String? in
-            var out: [UInt8] = []
+    /// Appends `s` escaped to `out`, by bytes, copying runs between replacements straight
+    /// into the document. Swift strings are valid UTF-8, so the only characters XML forbids
+    /// are C0 controls other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
+    private static func appendEscaped(_ s: String, attribute: Bool, to out: inout [UInt8]) {
+        s.withUTF8Bytes { b in
             var run = 0
             var i = 0
             while i < b.count {
@@ -118,16 +119,12 @@ public struct XMLWriter {
                     i += 1
                     continue
                 }
-                if out.isEmpty { out.reserveCapacity(b.count + 16) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run ..< i]))
                 out.append(contentsOf: replacement.utf8)
                 i += width
                 run = i
             }
-            // Nothing replaced: the caller keeps the original string.
-            guard run > 0 else { return nil }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run ..< b.count]))
-            return String(decoding: out, as: UTF8.self)
-        } ?? s
+        }
     }
 }
