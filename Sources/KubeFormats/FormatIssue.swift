@@ -27,11 +27,13 @@ public struct FormatIssue: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-// MARK: - Internal helpers
+// MARK: - Helpers
 
 extension String {
     /// Runs `body` over the UTF-8 bytes without copying when the string is native.
-    @inline(__always)
+    /// Inlinable so that other modules specialize it (a generic call across modules cost more
+    /// than the copy it avoids).
+    @inlinable @inline(__always)
     public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = self

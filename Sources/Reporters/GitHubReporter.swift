@@ -1,3 +1,4 @@
+import KubeFormats
 import Engine
 
 /// GitHub Actions workflow commands, so findings show inline on the pull request without a
@@ -14,24 +15,57 @@ public struct GitHubReporter: Reporter {
     }
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
-        var out = ""
-        for f in result.findings { out += command(f) + "\n" }
-        out += "palisade: " + TextReporter().summary(result) + "\n"
-        return out
+        // Written as bytes, each file's escaped path worked out once (findings come sorted by
+        // file): per-finding interpolation and joined property lists cost more than the check
+        // spent finding them.
+        var out: [UInt8] = []
+        out.reserveCapacity(result.findings.count * 160 + 128)
+        var lastFile: String?
+        var escapedFile: [UInt8] = []
+        for f in result.findings {
+            if f.file != lastFile {
+                lastFile = f.file
+                escapedFile = Array(Self.escapeProperty(RepositoryPath.relative(f.file, root: rootPath)).utf8)
+            }
+            append(f, escapedFile: escapedFile, to: &out)
+            out.append(UInt8(ascii: "\n"))
+        }
+        out.append(contentsOf: "palisade: ".utf8)
+        out.append(contentsOf: TextReporter().summary(result).utf8)
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The workflow command for one finding.
     public func command(_ f: Finding) -> String {
-        var properties = [("file", RepositoryPath.relative(f.file, root: rootPath))]
+        var out: [UInt8] = []
+        append(f, escapedFile: Array(Self.escapeProperty(RepositoryPath.relative(f.file, root: rootPath)).utf8), to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `::LEVEL file=F,line=L,col=C,title=palisade RULE::MESSAGE (RESOURCE)`.
+    private func append(_ f: Finding, escapedFile: [UInt8], to out: inout [UInt8]) {
+        out.append(contentsOf: "::".utf8)
+        out.append(contentsOf: Self.command(for: f.severity).utf8)
+        out.append(contentsOf: " file=".utf8)
+        out.append(contentsOf: escapedFile)
         if f.position.line >= 1 {
-            properties.append(("line", String(f.position.line)))
-            if f.position.column >= 1 { properties.append(("col", String(f.position.column))) }
+            out.append(contentsOf: ",line=".utf8)
+            JSONWriter.appendDecimal(f.position.line, to: &out)
+            if f.position.column >= 1 {
+                out.append(contentsOf: ",col=".utf8)
+                JSONWriter.appendDecimal(f.position.column, to: &out)
+            }
         }
-        properties.append(("title", "palisade \(f.ruleID)"))
-        var message = f.message
-        if let resource = f.resourceLabel { message += " (\(resource))" }
-        let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(Self.command(for: f.severity)) \(list)::\(Self.escapeData(message))"
+        out.append(contentsOf: ",title=palisade ".utf8)
+        Self.appendEscaped(f.ruleID, property: true, to: &out)
+        out.append(contentsOf: "::".utf8)
+        Self.appendEscaped(f.message, property: false, to: &out)
+        if let resource = f.resourceLabel {
+            out.append(contentsOf: " (".utf8)
+            Self.appendEscaped(resource, property: false, to: &out)
+            out.append(UInt8(ascii: ")"))
+        }
     }
 
     public static func command(for severity: Severity) -> String {
@@ -53,24 +87,30 @@ public struct GitHubReporter: Reporter {
     }
 
     private static func escape(_ s: String, property: Bool) -> String {
-        // Most values need nothing: kept as they are instead of rebuilt scalar by scalar.
-        let special = s.utf8.contains { byte in
-            byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
-                || (property && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",")))
-        }
-        guard special else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":" where property: out += "%3A"
-            case "," where property: out += "%2C"
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendEscaped(s, property: property, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// By bytes: every character escaped is ASCII, so UTF-8 sequences pass through whole.
+    private static func appendEscaped(_ s: String, property: Bool, to out: inout [UInt8]) {
+        s.withUTF8Bytes { bytes in
+            var run = 0
+            for (i, byte) in bytes.enumerated() {
+                let code: StaticString
+                switch byte {
+                case UInt8(ascii: "%"): code = "%25"
+                case UInt8(ascii: "\r"): code = "%0D"
+                case UInt8(ascii: "\n"): code = "%0A"
+                case UInt8(ascii: ":") where property: code = "%3A"
+                case UInt8(ascii: ",") where property: code = "%2C"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: code.utf8Start, count: code.utf8CodeUnitCount))
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< bytes.count]))
         }
-        return out
     }
 }

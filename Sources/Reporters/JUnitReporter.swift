@@ -103,7 +103,20 @@ public struct JUnitReporter: Reporter {
 
     /// `file:line:col: severity [rule] message (resource)`, then the field path and template.
     func line(_ f: Finding, file: String) -> String {
-        var text = "\(file):\(f.position.line):\(f.position.column): \(f.severity) [\(f.ruleID)] \(f.message)"
+        // Appended into one reserved string rather than interpolated: one per finding.
+        var text = ""
+        text.reserveCapacity(file.utf8.count + f.ruleID.utf8.count + f.message.utf8.count + 40)
+        text += file
+        text += ":"
+        text += String(f.position.line)
+        text += ":"
+        text += String(f.position.column)
+        text += ": "
+        text += f.severity.description
+        text += " ["
+        text += f.ruleID
+        text += "] "
+        text += f.message
         if let resource = f.resourceLabel { text += " (\(resource))" }
         if let path = f.fieldPath { text += "\n  field: \(path)" }
         if let template = f.sourceTemplate { text += "\n  from template: \(template)" }

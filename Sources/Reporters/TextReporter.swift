@@ -26,7 +26,20 @@ public struct TextReporter: Reporter {
     }
 
     public func line(_ f: Finding, suppressed: Bool = false) -> String {
-        var line = "\(f.file):\(f.position.line):\(f.position.column): \(label(f.severity)) [\(f.ruleID)] \(f.message)"
+        // Appended into one reserved string rather than interpolated: one line per finding.
+        var line = ""
+        line.reserveCapacity(f.file.utf8.count + f.ruleID.utf8.count + f.message.utf8.count + 40)
+        line += f.file
+        line += ":"
+        line += String(f.position.line)
+        line += ":"
+        line += String(f.position.column)
+        line += ": "
+        line += label(f.severity)
+        line += " ["
+        line += f.ruleID
+        line += "] "
+        line += f.message
         if let resource = f.resourceLabel { line += paint(" (\(resource))", "2") }
         if let template = f.sourceTemplate { line += paint(" [from \(template)]", "2") }
         if suppressed, let why = f.suppression { line += paint(" — suppressed by \(why)", "2") }
@@ -35,12 +48,13 @@ public struct TextReporter: Reporter {
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
         var out = ""
+        out.reserveCapacity(result.findings.count * 160 + 128)
         var start = 0
         let findings = result.findings
         while start < findings.count {
             var end = start
             while end < findings.count, findings[end].file == findings[start].file { end += 1 }
-            out += renderFile(findings[start ..< end])
+            renderFile(findings[start ..< end], into: &out)
             start = end
         }
         if showSuppressed, !result.suppressed.isEmpty {
@@ -55,15 +69,18 @@ public struct TextReporter: Reporter {
     /// One file's findings, in position order. Past `maxPerFile`, the most severe are kept
     /// (errors before warnings before info, then by position), so a generated file full of
     /// notes cannot hide an error; the rest are counted on one line.
-    func renderFile(_ findings: ArraySlice<Finding>) -> String {
-        var shown = Array(findings)
-        var hidden: [Finding] = []
-        if maxPerFile > 0, findings.count > maxPerFile {
-            let ranked = findings.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0 < $1 }
-            shown = ranked.prefix(maxPerFile).sorted()
-            hidden = Array(ranked.dropFirst(maxPerFile))
+    func renderFile(_ findings: ArraySlice<Finding>, into out: inout String) {
+        guard maxPerFile > 0, findings.count > maxPerFile else {
+            // Under the cap (the usual case): the findings are read where they are.
+            for f in findings {
+                out += line(f)
+                out += "\n"
+            }
+            return
         }
-        var out = ""
+        let ranked = findings.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0 < $1 }
+        let shown = ranked.prefix(maxPerFile).sorted()
+        let hidden = Array(ranked.dropFirst(maxPerFile))
         for f in shown { out += line(f) + "\n" }
         if !hidden.isEmpty {
             let counts = Severity.allCases.reversed().compactMap { severity -> String? in
@@ -72,7 +89,6 @@ public struct TextReporter: Reporter {
             }
             out += "  … and \(hidden.count) more in this file (\(counts.joined(separator: ", ")); use --format json for all)\n"
         }
-        return out
     }
 
     public func summary(_ result: CheckResult) -> String {
