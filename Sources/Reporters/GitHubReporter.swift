@@ -15,6 +15,10 @@ public struct GitHubReporter: Reporter {
     }
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
+        String(decoding: renderBytes(result, rules: rules), as: UTF8.self)
+    }
+
+    public func renderBytes(_ result: CheckResult, rules: [RuleMetadata]) -> [UInt8] {
         // Written as bytes, each file's escaped path worked out once (findings come sorted by
         // file): per-finding interpolation and joined property lists cost more than the check
         // spent finding them.
@@ -33,7 +37,7 @@ public struct GitHubReporter: Reporter {
         out.append(contentsOf: "palisade: ".utf8)
         out.append(contentsOf: TextReporter().summary(result).utf8)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The workflow command for one finding.

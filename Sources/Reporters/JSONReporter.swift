@@ -8,6 +8,10 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
+        String(decoding: renderBytes(result, rules: rules), as: UTF8.self)
+    }
+
+    public func renderBytes(_ result: CheckResult, rules: [RuleMetadata]) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.value("version", Self.schemaVersion)
@@ -26,7 +30,7 @@ public struct JSONReporter: Reporter {
         w.value("suppressed", result.suppressed.count)
         w.endObject()
         w.endObject()
-        return w.text + "\n"
+        return w.finishedBytes()
     }
 
     static func write(_ f: Finding, into w: inout JSONWriter) {

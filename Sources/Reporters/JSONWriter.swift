@@ -20,6 +20,12 @@ public struct JSONWriter {
     /// The document written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The document's bytes and a final newline, handed over (the writer is done).
+    public consuming func finishedBytes() -> [UInt8] {
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
     private mutating func newline(depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
         Indentation.append(depth: depth, to: &bytes)

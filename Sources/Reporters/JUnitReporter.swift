@@ -28,6 +28,10 @@ public struct JUnitReporter: Reporter {
     }
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
+        String(decoding: renderBytes(result, rules: rules), as: UTF8.self)
+    }
+
+    public func renderBytes(_ result: CheckResult, rules: [RuleMetadata]) -> [UInt8] {
         // Cases per file (by name relative to the root), in the order of their first finding.
         struct CaseKey: Hashable {
             var file: String
@@ -83,7 +87,7 @@ public struct JUnitReporter: Reporter {
             x.end()
         }
         x.end()
-        return x.text
+        return x.finishedBytes()
     }
 
     private func write(_ c: Case, file: String, into x: inout XMLWriter) {

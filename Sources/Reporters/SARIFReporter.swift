@@ -32,6 +32,10 @@ public struct SARIFReporter: Reporter {
     }
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
+        String(decoding: renderBytes(result, rules: rules), as: UTF8.self)
+    }
+
+    public func renderBytes(_ result: CheckResult, rules: [RuleMetadata]) -> [UInt8] {
         let descriptors = Self.descriptors(rules: rules, findings: result.findings + result.suppressed)
         var index: [String: Int] = [:]
         for (i, d) in descriptors.enumerated() { index[d.id] = i }
@@ -78,7 +82,7 @@ public struct SARIFReporter: Reporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.text + "\n"
+        return w.finishedBytes()
     }
 
     // MARK: Rules

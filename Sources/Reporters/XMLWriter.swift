@@ -14,6 +14,9 @@ public struct XMLWriter {
     /// The document written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The document's bytes, handed over (the writer is done).
+    public consuming func finishedBytes() -> [UInt8] { bytes }
+
     private mutating func indent() {
         Indentation.append(depth: open.count, to: &bytes)
     }

@@ -85,12 +85,12 @@ struct Check: ParsableCommand {
             throw failUsage("only one --output may go to standard output")
         }
         for target in targets {
-            var text = render(result, as: target.format, rules: rules, toTerminal: target.file == nil)
+            var report = render(result, as: target.format, rules: rules, toTerminal: target.file == nil)
             // The report's bytes are written where they are: a report of every finding of a
             // large repository is megabytes, and a copy of it would be the run's peak.
-            try text.withUTF8 { utf8 in
-                let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: utf8.baseAddress ?? UnsafePointer(bitPattern: 1)!),
-                                count: utf8.count, deallocator: .none)
+            try report.withUnsafeMutableBytes { bytes in
+                let data = Data(bytesNoCopy: bytes.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!,
+                                count: bytes.count, deallocator: .none)
                 if let file = target.file {
                     do {
                         try data.write(to: URL(fileURLWithPath: file))
@@ -111,7 +111,7 @@ struct Check: ParsableCommand {
 }
 
 extension Check {
-    func render(_ result: CheckResult, as format: ReportFormat, rules: [RuleMetadata], toTerminal: Bool) -> String {
+    func render(_ result: CheckResult, as format: ReportFormat, rules: [RuleMetadata], toTerminal: Bool) -> [UInt8] {
         // Paths in SARIF, JUnit and GitHub annotations are relative to the repository root.
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
         let root = arguments.gitRoot(from: cwd)?.path ?? cwd.path
@@ -120,15 +120,15 @@ extension Check {
             let color = toTerminal && isatty(STDOUT_FILENO) != 0
                 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             return TextReporter(useColor: color, showSuppressed: showSuppressed, maxPerFile: maxFindingsPerFile)
-                .render(result, rules: rules)
+                .renderBytes(result, rules: rules)
         case .json:
-            return JSONReporter().render(result, rules: rules)
+            return JSONReporter().renderBytes(result, rules: rules)
         case .sarif:
-            return SARIFReporter(toolVersion: Palisade.version, rootPath: root).render(result, rules: rules)
+            return SARIFReporter(toolVersion: Palisade.version, rootPath: root).renderBytes(result, rules: rules)
         case .junit:
-            return JUnitReporter(rootPath: root, checkedFiles: result.checkedFiles).render(result, rules: rules)
+            return JUnitReporter(rootPath: root, checkedFiles: result.checkedFiles).renderBytes(result, rules: rules)
         case .github:
-            return GitHubReporter(rootPath: root).render(result, rules: rules)
+            return GitHubReporter(rootPath: root).renderBytes(result, rules: rules)
         }
     }
 }
