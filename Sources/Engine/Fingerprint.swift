@@ -1,43 +1,59 @@
+import KubeFormats
 extension Finding {
     /// Identity of a finding that survives unrelated edits: rule, file, resource and field
     /// path (or the message, for findings without a path) — never line numbers. Baselines
     /// and SARIF `partialFingerprints` use it.
     public var fingerprint: String {
-        // One string appended in place (a chain of `+` made a new string at every step).
-        let separator = "\u{1F}"
+        // The text is built as UTF-8 bytes, the same bytes the String of its parts would hold:
+        // rule, file, resource (apiVersion/kind/namespace/name), field path or message, and
+        // container, separated by U+001F.
         let tail = fieldPath ?? message
-        var text = ""
+        var text: [UInt8] = []
         text.reserveCapacity(ruleID.utf8.count + file.utf8.count + tail.utf8.count + (container?.utf8.count ?? 0) + 4
             + (resource.map { $0.apiVersion.utf8.count + $0.kind.utf8.count + ($0.namespace?.utf8.count ?? 0)
                    + ($0.name?.utf8.count ?? 0) + 3 } ?? 0))
-        text += ruleID
-        text += separator
-        text += file
-        text += separator
+        let separator: UInt8 = 0x1F, slash = UInt8(ascii: "/")
+        func add(_ part: String) { part.withUTF8Bytes { text.append(contentsOf: $0) } }
+        add(ruleID)
+        text.append(separator)
+        add(file)
+        text.append(separator)
         if let r = resource {
-            text += r.apiVersion
-            text += "/"
-            text += r.kind
-            text += "/"
-            text += r.namespace ?? ""
-            text += "/"
-            text += r.name ?? ""
+            add(r.apiVersion)
+            text.append(slash)
+            add(r.kind)
+            text.append(slash)
+            if let namespace = r.namespace { add(namespace) }
+            text.append(slash)
+            if let name = r.name { add(name) }
         }
-        text += separator
-        text += tail
-        text += separator
-        text += container ?? ""
+        text.append(separator)
+        add(tail)
+        text.append(separator)
+        if let container { add(container) }
         // The second half hashes the text reversed by characters. For ASCII without carriage
-        // returns (a "\r\n" pair is one character) that is the bytes reversed, read in place:
-        // building the reversed String cost more than the rest of a SARIF result.
-        let (forward, backward) = text.withUTF8 { bytes in
-            (Self.fnv1a64(bytes),
-             bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Self.fnv1a64(bytes.reversed()) : nil)
+        // returns (a "\r\n" pair is one character) that is the bytes reversed, read in place.
+        var forward: UInt64 = 0xcbf29ce484222325
+        var backward: UInt64 = 0xcbf29ce484222325
+        var plain = true
+        text.withUnsafeBufferPointer { bytes in
+            for byte in bytes {
+                forward = (forward ^ UInt64(byte)) &* 0x100000001b3
+                if byte >= 0x80 || byte == 0x0D { plain = false }
+            }
+            if plain {
+                var i = bytes.count
+                while i > 0 {
+                    i -= 1
+                    backward = (backward ^ UInt64(bytes[i])) &* 0x100000001b3
+                }
+            }
         }
+        if !plain { backward = Self.fnv1a64(String(String(decoding: text, as: UTF8.self).reversed()).utf8) }
         var digits: [UInt8] = []
         digits.reserveCapacity(32)
         Self.appendHex(forward, to: &digits)
-        Self.appendHex(backward ?? Self.fnv1a64(String(text.reversed()).utf8), to: &digits)
+        Self.appendHex(backward, to: &digits)
         return String(decoding: digits, as: UTF8.self)
     }
 
