@@ -25,35 +25,40 @@ enum Quantities {
             add(spec?["resources"]?["requests"], "\(what) requests")
             add(spec?["resources"]?["limits"], "\(what) limits")
         }
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
-            add(spec.node["resources"]?["requests"], "pod requests")
-            add(spec.node["resources"]?["limits"], "pod limits")
-            for c in spec.initContainers + spec.containers {
-                add(c.resources?["requests"], "\(Hygiene.describe(c)) requests", c.name)
-                add(c.resources?["limits"], "\(Hygiene.describe(c)) limits", c.name)
-            }
-            for volume in spec.volumes where volume["emptyDir"]?["sizeLimit"] != nil {
-                add(volume["emptyDir"], "emptyDir")
+        // Asked of every resource: most have no pod template and are none of the kinds below,
+        // and are answered without looking further (`==` on these short names compares a few
+        // words; a `switch` on the String searched a case table).
+        if resource.hasPodTemplates {
+            for template in PodTemplate.all(of: resource) {
+                guard let spec = template.spec else { continue }
+                add(spec.node["resources"]?["requests"], "pod requests")
+                add(spec.node["resources"]?["limits"], "pod limits")
+                func addContainer(_ c: Container) {
+                    add(c.resources?["requests"], "\(Hygiene.describe(c)) requests", c.name)
+                    add(c.resources?["limits"], "\(Hygiene.describe(c)) limits", c.name)
+                }
+                for c in spec.initContainers { addContainer(c) }
+                for c in spec.containers { addContainer(c) }
+                for volume in spec.volumes where volume["emptyDir"]?["sizeLimit"] != nil {
+                    add(volume["emptyDir"], "emptyDir")
+                }
             }
         }
-        switch resource.kind {
-        case "PersistentVolumeClaim":
+        let kind = resource.kind
+        if kind == "PersistentVolumeClaim" {
             claim(resource.spec, "claim")
-        case "StatefulSet":
+        } else if kind == "StatefulSet" {
             for template in resource.spec?["volumeClaimTemplates"]?.listItems ?? [] {
                 claim(template["spec"], "volume claim template")
             }
-        case "ResourceQuota":
+        } else if kind == "ResourceQuota" {
             add(resource.spec?["hard"], "quota")
-        case "LimitRange":
+        } else if kind == "LimitRange" {
             for item in resource.spec?["limits"]?.listItems ?? [] {
                 for key in ["max", "min", "default", "defaultRequest", "maxLimitRequestRatio"] {
                     add(item[key], "limit range \(key)")
                 }
             }
-        default:
-            break
         }
         return result
     }
