@@ -24,12 +24,10 @@ public struct GitHubReporter: Reporter {
         // spent finding them.
         var out: [UInt8] = []
         out.reserveCapacity(result.findings.count * 160 + 128)
-        var lastFile: String?
-        var escapedFile: [UInt8] = []
+        var escapedFiles = PerFile<[UInt8]>()
         for f in result.findings {
-            if f.file != lastFile {
-                lastFile = f.file
-                escapedFile = Array(Self.escapeProperty(RepositoryPath.relative(f.file, root: rootPath)).utf8)
+            let escapedFile = escapedFiles.value(for: f.file) {
+                Array(Self.escapeProperty(RepositoryPath.relative($0, root: rootPath)).utf8)
             }
             append(f, escapedFile: escapedFile, to: &out)
             out.append(UInt8(ascii: "\n"))

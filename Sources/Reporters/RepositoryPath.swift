@@ -49,10 +49,16 @@ public enum RepositoryPath {
 /// A value worked out from a finding's file name once per run of findings in the same file:
 /// reports list findings sorted by file, so remembering the last file is enough.
 struct PerFile<Value> {
+    /// Compared as bytes: Swift's `==` takes canonically equivalent names (`café` precomposed
+    /// and decomposed) as equal, but they are different files, each reported as it is spelt.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     private var last: (file: String, value: Value)?
 
     mutating func value(for file: String, _ make: (String) -> Value) -> Value {
-        if let last, last.file == file { return last.value }
+        if let last, Self.sameBytes(last.file, file) { return last.value }
         let made = make(file)
         last = (file, made)
         return made

@@ -22,6 +22,9 @@ final class FingerprintTests: XCTestCase {
         XCTAssertEqual(finding(resource: nil, fieldPath: nil, container: nil).fingerprint, "e529c67f64b63dd9e23c6b00b65b1395")
         // Non-ASCII text, and a carriage return (hashed reversed by characters, not bytes).
         XCTAssertEqual(finding(message: "naïve\r\nvalue ✓", file: "déploiement.yaml", fieldPath: nil).fingerprint, "b35afba4d854d27e9b499fcae9828072")
+        // ASCII with a carriage return: "\r\n" is one character, so the text reversed by
+        // characters is not the bytes reversed.
+        XCTAssertEqual(finding(message: "line one\r\nline two", fieldPath: nil).fingerprint, "5edb404b41e6d67b556a69dc03ea7bdd")
         // Cluster-scoped, unnamed.
         XCTAssertEqual(finding(resource: ResourceIdentity(apiVersion: "v1", kind: "Namespace", namespace: nil, name: nil))
             .fingerprint, "ffa1c8a0b06554e8dd4088a2bb4d413e")

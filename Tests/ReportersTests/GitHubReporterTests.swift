@@ -48,6 +48,21 @@ final class GitHubReporterTests: XCTestCase {
         XCTAssertEqual(GitHubReporter.escapeData("image web:1.2, from docker.io"), "image web:1.2, from docker.io")
     }
 
+    /// `café` precomposed and decomposed are equal as Swift strings but are two files: each
+    /// line names its own file's bytes (a per-file cache keyed by `==` named both alike).
+    func testCanonicallyEquivalentFileNamesStayApart() {
+        let composed = "caf\u{E9}.yaml", decomposed = "cafe\u{301}.yaml"
+        XCTAssertEqual(composed, decomposed)
+        let findings = [composed, decomposed, composed].map {
+            Finding(ruleID: "r", severity: .error, message: "m", file: $0, position: SourcePosition(line: 1, column: 1))
+        }
+        let result = CheckResult(findings: findings, suppressed: [], filesChecked: 2, resourcesChecked: 0)
+        let files = GitHubReporter().renderBytes(result, rules: []).split(separator: UInt8(ascii: "\n")).prefix(3).map { line in
+            Array(line.split(separator: UInt8(ascii: ","))[0].dropFirst("::error file=".utf8.count))
+        }
+        XCTAssertEqual(files, [Array(composed.utf8), Array(decomposed.utf8), Array(composed.utf8)])
+    }
+
     func testRootIsStripped() {
         let f = Finding(ruleID: "r", severity: .error, message: "m", file: "/home/runner/work/repo/k8s/x.yaml", position: .start)
         XCTAssertTrue(GitHubReporter(rootPath: "/home/runner/work/repo/").command(f).hasPrefix("::error file=k8s/x.yaml,line=1,col=1,"))
