@@ -47,10 +47,7 @@ enum Hygiene {
     }
 
     /// The pairs of a mapping, each with the key that follows it (for `column(of:offset:next:)`).
-    static func entries(_ mapping: YAMLNode) -> [(key: YAMLNode, value: YAMLNode, next: YAMLNode?)] {
-        let pairs = Array(mapping.pairs)
-        return pairs.indices.map { i in (pairs[i].key, pairs[i].value, i + 1 < pairs.count ? pairs[i + 1].key : nil) }
-    }
+    static func entries(_ mapping: YAMLNode) -> MappingEntries { MappingEntries(pairs: mapping.pairs) }
 
     /// The 1-based column of the character `offset` (in Unicode scalars) inside a scalar, when
     /// it can be known from the decoded text: a plain scalar, or a quoted one without quotes,
@@ -115,5 +112,31 @@ extension FindingSink {
                          severity: Severity? = nil, container: String? = nil) {
         let column = offset.flatMap { Hygiene.column(of: node, offset: $0, next: next) }
         report(message, at: node, in: resource, severity: severity, container: container, column: column)
+    }
+}
+
+/// The pairs of a mapping, each with the key that follows it, read one step ahead instead of
+/// copied into arrays first (asked for every labels and requests/limits mapping).
+struct MappingEntries: Sequence {
+    let pairs: MappingPairs
+
+    func makeIterator() -> Iterator { Iterator(base: pairs.makeIterator()) }
+
+    struct Iterator: IteratorProtocol {
+        var base: MappingPairs.Iterator
+        var pending: (key: YAMLNode, value: YAMLNode)?
+        var started = false
+
+        init(base: MappingPairs.Iterator) { self.base = base }
+
+        mutating func next() -> (key: YAMLNode, value: YAMLNode, next: YAMLNode?)? {
+            if !started {
+                started = true
+                pending = base.next()
+            }
+            guard let current = pending else { return nil }
+            pending = base.next()
+            return (current.key, current.value, pending?.key)
+        }
     }
 }

@@ -6,8 +6,14 @@ import YAMLTree
 /// Metadata mappings of a resource that carry labels and annotations: the object's own, its
 /// pod template's and, for CronJobs, the job template's.
 enum MetadataNodes {
+    /// Shared by the label and annotation rules through the resource's context (built once).
+    static func all(_ resource: Resource, _ context: ResourceContext) -> [(node: YAMLNode, what: String)] {
+        context.view([(node: YAMLNode, what: String)].self) { all($0) }
+    }
+
     static func all(_ resource: Resource) -> [(node: YAMLNode, what: String)] {
         var result: [(YAMLNode, String)] = []
+        result.reserveCapacity(2)
         if let meta = resource.metadata.node, meta.isMapping { result.append((meta, "metadata")) }
         if resource.kind == "CronJob", let meta = resource.spec?["jobTemplate"]?["metadata"], meta.isMapping {
             result.append((meta, "job template metadata"))
@@ -139,7 +145,7 @@ public struct InvalidLabelRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for (meta, what) in MetadataNodes.all(resource) {
+        for (meta, what) in MetadataNodes.all(resource, context) {
             guard let labels = meta["labels"], labels.isMapping else { continue }
             for (key, value, next) in Hygiene.entries(labels) {
                 guard let k = key.scalar else { continue }
@@ -197,7 +203,7 @@ public struct InvalidAnnotationRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for (meta, what) in MetadataNodes.all(resource) {
+        for (meta, what) in MetadataNodes.all(resource, context) {
             guard let annotations = meta["annotations"], annotations.isMapping else { continue }
             var total = 0
             for (key, value) in annotations.pairs {
