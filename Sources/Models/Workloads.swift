@@ -171,14 +171,14 @@ public struct PodSpec: Sendable {
     public var containers: ArraySlice<Container> { allContainers[regularStart ..< regularEnd] }
     public var ephemeralContainers: ArraySlice<Container> { allContainers[regularEnd...] }
 
-    public var volumes: [YAMLNode] { node["volumes"]?.listItems ?? [] }
+    public var volumes: SequenceItems { node["volumes"]?.items ?? .empty }
     public var restartPolicy: YAMLNode? { node["restartPolicy"] }
     public var serviceAccountName: YAMLNode? { node["serviceAccountName"] }
     /// Deprecated alias of `serviceAccountName`.
     public var serviceAccount: YAMLNode? { node["serviceAccount"] }
     public var automountServiceAccountToken: YAMLNode? { node["automountServiceAccountToken"] }
     public var securityContext: YAMLNode? { node["securityContext"] }
-    public var imagePullSecrets: [YAMLNode] { node["imagePullSecrets"]?.listItems ?? [] }
+    public var imagePullSecrets: SequenceItems { node["imagePullSecrets"]?.items ?? .empty }
     public var hostNetwork: YAMLNode? { node["hostNetwork"] }
     public var hostPID: YAMLNode? { node["hostPID"] }
     public var hostIPC: YAMLNode? { node["hostIPC"] }
@@ -201,15 +201,15 @@ public struct Container: Sendable {
     public var name: String? { node["name"]?.scalar }
     public var image: YAMLNode? { node["image"] }
     public var imagePullPolicy: YAMLNode? { node["imagePullPolicy"] }
-    public var ports: [YAMLNode] { node["ports"]?.listItems ?? [] }
-    public var env: [YAMLNode] { node["env"]?.listItems ?? [] }
-    public var envFrom: [YAMLNode] { node["envFrom"]?.listItems ?? [] }
+    public var ports: SequenceItems { node["ports"]?.items ?? .empty }
+    public var env: SequenceItems { node["env"]?.items ?? .empty }
+    public var envFrom: SequenceItems { node["envFrom"]?.items ?? .empty }
     public var resources: YAMLNode? { node["resources"] }
     public var livenessProbe: YAMLNode? { node["livenessProbe"] }
     public var readinessProbe: YAMLNode? { node["readinessProbe"] }
     public var startupProbe: YAMLNode? { node["startupProbe"] }
     public var securityContext: YAMLNode? { node["securityContext"] }
-    public var volumeMounts: [YAMLNode] { node["volumeMounts"]?.listItems ?? [] }
+    public var volumeMounts: SequenceItems { node["volumeMounts"]?.items ?? .empty }
 
     /// Names of the container's declared ports (`ports[].name`).
     public var portNames: Set<String> { Set(ports.compactMap { $0["name"]?.scalar }) }

@@ -31,6 +31,11 @@ public final class YAMLDocument: Sendable {
 
     public var root: YAMLNode { YAMLNode(document: self, id: rootID) }
 
+    /// A document of one empty sequence (see `SequenceItems.empty`).
+    static let empty = YAMLDocument(file: "", index: 0, sourceComment: nil,
+                                    nodes: [RawNode(kind: .sequence, style: .plain, hasTag: false, line: 1, column: 1, first: 0, count: 0)],
+                                    children: [], bytes: [], tags: [:], rootID: 0)
+
     /// The id of the value whose key's bytes are `wanted` in mapping `mapping` (the first on
     /// duplicates), or nil. The hottest lookup of the rules: it reads the raw buffers and
     /// compares a key's bytes only when its length matches.
@@ -265,6 +270,10 @@ public struct MappingPairs: Sequence, Sendable {
 public struct SequenceItems: RandomAccessCollection, Sendable {
     let node: YAMLNode
     let base: Int
+
+    /// No items, for a list that is absent: typed views hand out item views rather than
+    /// arrays of nodes (an allocation per container's ports, env, mounts…).
+    public static let empty = SequenceItems(node: YAMLNode(document: YAMLDocument.empty, id: 0))
 
     init(node: YAMLNode) {
         self.node = node
