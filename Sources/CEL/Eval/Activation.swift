@@ -34,6 +34,9 @@ public struct CELActivation: Sendable {
         if let i = bindings.firstIndex(where: { $0.name == name }) {
             bindings[i].binding = binding
         } else {
+            // Room for the usual names at once: growing one by one reallocated the list two or
+            // three times per evaluation scope.
+            if bindings.isEmpty { bindings.reserveCapacity(6) }
             bindings.append((name, binding))
         }
     }
