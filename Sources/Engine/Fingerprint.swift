@@ -1,4 +1,5 @@
 import KubeFormats
+
 extension Finding {
     /// Identity of a finding that survives unrelated edits: rule, file, resource and field
     /// path (or the message, for findings without a path) — never line numbers. Baselines
@@ -33,23 +34,11 @@ extension Finding {
         if let container { add(container) }
         // The second half hashes the text reversed by characters. For ASCII without carriage
         // returns (a "\r\n" pair is one character) that is the bytes reversed, read in place.
-        var forward: UInt64 = 0xcbf29ce484222325
-        var backward: UInt64 = 0xcbf29ce484222325
-        var plain = true
-        text.withUnsafeBufferPointer { bytes in
-            for byte in bytes {
-                forward = (forward ^ UInt64(byte)) &* 0x100000001b3
-                if byte >= 0x80 || byte == 0x0D { plain = false }
-            }
-            if plain {
-                var i = bytes.count
-                while i > 0 {
-                    i -= 1
-                    backward = (backward ^ UInt64(bytes[i])) &* 0x100000001b3
-                }
-            }
+        let (forward, backward) = text.withUnsafeBufferPointer { bytes in
+            (Self.fnv1a64(bytes),
+             bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Self.fnv1a64(bytes.reversed())
+                 : Self.fnv1a64(String(String(decoding: bytes, as: UTF8.self).reversed()).utf8))
         }
-        if !plain { backward = Self.fnv1a64(String(String(decoding: text, as: UTF8.self).reversed()).utf8) }
         var digits: [UInt8] = []
         digits.reserveCapacity(32)
         Self.appendHex(forward, to: &digits)
