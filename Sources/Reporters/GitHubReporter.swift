@@ -26,9 +26,7 @@ public struct GitHubReporter: Reporter {
         out.reserveCapacity(result.findings.count * 160 + 128)
         var escapedFiles = PerFile<[UInt8]>()
         for f in result.findings {
-            let escapedFile = escapedFiles.value(for: f.file) {
-                Array(Self.escapeProperty(RepositoryPath.relative($0, root: rootPath)).utf8)
-            }
+            let escapedFile = escapedFiles.value(for: f.file) { self.escapedFile($0) }
             append(f, escapedFile: escapedFile, to: &out)
             out.append(UInt8(ascii: "\n"))
         }
@@ -40,9 +38,14 @@ public struct GitHubReporter: Reporter {
 
     /// The workflow command for one finding.
     public func command(_ f: Finding) -> String {
-        var out: [UInt8] = []
-        append(f, escapedFile: Array(Self.escapeProperty(RepositoryPath.relative(f.file, root: rootPath)).utf8), to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(appendingUTF8: { append(f, escapedFile: escapedFile(f.file), to: &$0) })
+    }
+
+    /// The `file=` property value: the name relative to the root, escaped.
+    private func escapedFile(_ file: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        Self.appendEscaped(RepositoryPath.relative(file, root: rootPath), property: true, to: &bytes)
+        return bytes
     }
 
     /// `::LEVEL file=F,line=L,col=C,title=palisade RULE::MESSAGE (RESOURCE)`.
@@ -89,9 +92,7 @@ public struct GitHubReporter: Reporter {
     }
 
     private static func escape(_ s: String, property: Bool) -> String {
-        var out: [UInt8] = []
-        appendEscaped(s, property: property, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(appendingUTF8: { appendEscaped(s, property: property, to: &$0) })
     }
 
     /// By bytes: every character escaped is ASCII, so UTF-8 sequences pass through whole.

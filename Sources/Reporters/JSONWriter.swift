@@ -85,9 +85,7 @@ public struct JSONWriter {
     }
 
     public static func quote(_ s: String) -> String {
-        var out: [UInt8] = []
-        appendQuoted(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(appendingUTF8: { appendQuoted(s, to: &$0) })
     }
 
     /// `s` as a JSON string. Control characters, DEL and the two line separators JavaScript

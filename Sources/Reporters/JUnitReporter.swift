@@ -107,20 +107,7 @@ public struct JUnitReporter: Reporter {
 
     /// `file:line:col: severity [rule] message (resource)`, then the field path and template.
     func line(_ f: Finding, file: String) -> String {
-        // Appended into one reserved string rather than interpolated: one per finding.
-        var text = ""
-        text.reserveCapacity(file.utf8.count + f.ruleID.utf8.count + f.message.utf8.count + 40)
-        text += file
-        text += ":"
-        text += String(f.position.line)
-        text += ":"
-        text += String(f.position.column)
-        text += ": "
-        text += f.severity.description
-        text += " ["
-        text += f.ruleID
-        text += "] "
-        text += f.message
+        var text = f.headline(file: file, severity: f.severity.description)
         if let resource = f.resourceLabel { text += " (\(resource))" }
         if let path = f.fieldPath { text += "\n  field: \(path)" }
         if let template = f.sourceTemplate { text += "\n  from template: \(template)" }

@@ -18,4 +18,32 @@ extension Reporter {
 extension Finding {
     /// `Kind/namespace/name` of the resource, if the finding has one.
     var resourceLabel: String? { resource?.description }
+
+    /// `file:line:col: severity [rule] message`, the start of a text report line and of a
+    /// JUnit failure line. Appended into one reserved string: it is made once per finding.
+    func headline(file: String, severity: String) -> String {
+        var text = ""
+        text.reserveCapacity(file.utf8.count + severity.utf8.count + ruleID.utf8.count + message.utf8.count + 32)
+        text += file
+        text += ":"
+        text += String(position.line)
+        text += ":"
+        text += String(position.column)
+        text += ": "
+        text += severity
+        text += " ["
+        text += ruleID
+        text += "] "
+        text += message
+        return text
+    }
+}
+
+extension String {
+    /// The string of the UTF-8 bytes `append` writes (the writers' escaping works on bytes).
+    init(appendingUTF8 append: (inout [UInt8]) -> Void) {
+        var bytes: [UInt8] = []
+        append(&bytes)
+        self.init(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -1,3 +1,4 @@
+import KubeFormats
 /// File names as CI systems want them: relative to the repository root, and as URI
 /// references for SARIF. Shared by the SARIF, JUnit and GitHub reporters.
 public enum RepositoryPath {
@@ -51,8 +52,17 @@ public enum RepositoryPath {
 struct PerFile<Value> {
     /// Compared as bytes: Swift's `==` takes canonically equivalent names (`café` precomposed
     /// and decomposed) as equal, but they are different files, each reported as it is spelt.
+    /// Findings of one file usually share their name's storage, so the pointers are compared
+    /// first.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8Bytes { x in
+            b.withUTF8Bytes { y in
+                if x.baseAddress == y.baseAddress { return true }
+                for i in x.indices where x[i] != y[i] { return false }
+                return true
+            }
+        }
     }
 
     private var last: (file: String, value: Value)?

@@ -26,20 +26,7 @@ public struct TextReporter: Reporter {
     }
 
     public func line(_ f: Finding, suppressed: Bool = false) -> String {
-        // Appended into one reserved string rather than interpolated: one line per finding.
-        var line = ""
-        line.reserveCapacity(f.file.utf8.count + f.ruleID.utf8.count + f.message.utf8.count + 40)
-        line += f.file
-        line += ":"
-        line += String(f.position.line)
-        line += ":"
-        line += String(f.position.column)
-        line += ": "
-        line += label(f.severity)
-        line += " ["
-        line += f.ruleID
-        line += "] "
-        line += f.message
+        var line = f.headline(file: f.file, severity: label(f.severity))
         if let resource = f.resourceLabel { line += paint(" (\(resource))", "2") }
         if let template = f.sourceTemplate { line += paint(" [from \(template)]", "2") }
         if suppressed, let why = f.suppression { line += paint(" — suppressed by \(why)", "2") }

@@ -78,17 +78,13 @@ public struct XMLWriter {
     /// Character data: `&`, `<`, `>` escaped; a carriage return as `&#13;` so parsers do not
     /// fold it into a line feed; forbidden characters replaced by U+FFFD.
     public static func escapeText(_ s: String) -> String {
-        var out: [UInt8] = []
-        appendEscaped(s, attribute: false, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(appendingUTF8: { appendEscaped(s, attribute: false, to: &$0) })
     }
 
     /// An attribute value in double quotes: as text, plus quotes, and tab and line breaks as
     /// character references so attribute-value normalisation keeps them.
     public static func escapeAttribute(_ s: String) -> String {
-        var out: [UInt8] = []
-        appendEscaped(s, attribute: true, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(appendingUTF8: { appendEscaped(s, attribute: true, to: &$0) })
     }
 
     /// Appends `s` escaped to `out`, by bytes, copying runs between replacements straight
