@@ -49,7 +49,9 @@ public enum YAMLParser {
 
 /// Builds flat documents from libyaml events. Children of open collections are gathered on
 /// one shared stack and moved into the document's child array when the collection closes,
-/// so each child list is contiguous and no per-collection array is allocated.
+/// so each child list is contiguous and no per-collection array is allocated. The per-document
+/// arrays are `GrowableBuffer`s reused by every document of the stream; a finished document
+/// gets exact-size copies.
 private struct TreeBuilder {
     let file: String
     let input: [UInt8]
@@ -59,19 +61,19 @@ private struct TreeBuilder {
     var diagnostics: [YAMLDiagnostic] = []
 
     // Per-document state.
-    var nodes: [RawNode] = []
-    var children: [UInt32] = []
-    var bytes: [UInt8] = []
+    var nodes = GrowableBuffer<RawNode>(capacity: 1024)
+    var children = GrowableBuffer<UInt32>(capacity: 1024)
+    var bytes = GrowableBuffer<UInt8>(capacity: 8192)
     var tags: [UInt32: String] = [:]
     /// Expanded size of each node (aliases counted at their target's size), saturating; kept
     /// only once the document has an anchor, since only anchored nodes are ever expanded
     /// (their subtrees start after the anchor, so they are all counted).
-    var sizes: [UInt32] = []
+    var sizes = GrowableBuffer<UInt32>(capacity: 16)
     var tracksSizes = false
     var anchors: [String: UInt32] = [:]
-    var pending: [UInt32] = []
+    var pending = GrowableBuffer<UInt32>(capacity: 256)
     /// Open collections: node id and where its children start in `pending`.
-    var open: [(id: UInt32, pendingStart: Int)] = []
+    var open = GrowableBuffer<OpenCollection>(capacity: 32)
     var aliasExpansion = 0
     var documentFailed = false
     var documentIndex = 0
@@ -80,6 +82,11 @@ private struct TreeBuilder {
     var firstNodeOffset: Int?
     var previousDocumentEndOffset = 0
 
+    struct OpenCollection: BitwiseCopyable {
+        var id: UInt32
+        var pendingStart: Int
+    }
+
     init(file: String, input: [UInt8], limits: ParseLimits) {
         self.file = file
         self.input = input
@@ -87,6 +94,14 @@ private struct TreeBuilder {
     }
 
     mutating func run() {
+        defer {
+            nodes.deallocate()
+            children.deallocate()
+            bytes.deallocate()
+            sizes.deallocate()
+            pending.deallocate()
+            open.deallocate()
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             diagnostics.append(YAMLDiagnostic(kind: .limit, message: "could not initialise the YAML parser",
@@ -160,24 +175,9 @@ private struct TreeBuilder {
     /// Handles one event; false stops the stream (a limit that makes going on pointless).
     private mutating func handle(_ event: inout yaml_event_t) -> Bool {
         let mark = event.start_mark
-        if firstNodeOffset == nil, event.type == YAML_SCALAR_EVENT || event.type == YAML_MAPPING_START_EVENT
-            || event.type == YAML_SEQUENCE_START_EVENT {
-            firstNodeOffset = Int(mark.index)
-        }
         switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
-            rawDocumentCount += 1
-            if rawDocumentCount > limits.maxDocuments {
-                diagnostics.append(YAMLDiagnostic(
-                    kind: .limit,
-                    message: "more than \(limits.maxDocuments) documents in one file; the rest are not read",
-                    position: SourcePosition(line: mark.line + 1, column: mark.column + 1)))
-                return false
-            }
-            startDocument(at: Int(mark.index))
-        case YAML_DOCUMENT_END_EVENT:
-            finishDocument(endOffset: Int(event.end_mark.index))
         case YAML_SCALAR_EVENT:
+            if firstNodeOffset == nil { firstNodeOffset = Int(mark.index) }
             guard !documentFailed else { return true }
             let s = event.data.scalar
             let length = Int(s.length)
@@ -186,9 +186,7 @@ private struct TreeBuilder {
                 return true
             }
             let start = UInt32(bytes.count)
-            if length > 0, let value = s.value {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
-            }
+            if length > 0, let value = s.value { bytes.append(value, count: length) }
             let style: ScalarStyle
             switch s.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -200,9 +198,10 @@ private struct TreeBuilder {
             let id = addNode(RawNode(kind: .scalar, style: style, hasTag: s.tag != nil,
                                      line: UInt32(mark.line + 1), column: UInt32(mark.column + 1),
                                      first: start, count: UInt32(length)), tag: s.tag)
-            register(anchor: s.anchor, id: id)
-            attach(id)
+            if let anchor = s.anchor { register(anchor: anchor, id: id) }
+            pending.append(id)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            if firstNodeOffset == nil { firstNodeOffset = Int(mark.index) }
             guard !documentFailed else { return true }
             if open.count >= limits.maxDepth {
                 // Stop the whole stream: libyaml's scanner slows down quadratically on deep
@@ -216,12 +215,14 @@ private struct TreeBuilder {
             let id = addNode(RawNode(kind: isMapping ? .mapping : .sequence, style: .plain, hasTag: tag != nil,
                                      line: UInt32(mark.line + 1), column: UInt32(mark.column + 1),
                                      first: 0, count: 0), tag: tag)
-            register(anchor: anchor, id: id)
-            open.append((id, pending.count))
+            if let anchor { register(anchor: anchor, id: id) }
+            open.append(OpenCollection(id: id, pendingStart: pending.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard !documentFailed, let (id, pendingStart) = open.popLast() else { return true }
-            closeCollection(id: id, pendingStart: pendingStart)
-            attach(id)
+            guard !documentFailed, open.count > 0 else { return true }
+            open.count -= 1
+            let closed = open[open.count]
+            closeCollection(id: closed.id, pendingStart: closed.pendingStart)
+            pending.append(closed.id)
         case YAML_ALIAS_EVENT:
             guard !documentFailed else { return true }
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
@@ -231,7 +232,7 @@ private struct TreeBuilder {
             }
             // An alias to a collection that is still open would make the tree a cycle, and every
             // recursive walk (decoder, rules, reporters) would never end.
-            if open.contains(where: { $0.id == target }) {
+            for i in 0 ..< open.count where open[i].id == target {
                 fail(.unknownAnchor, "alias *\(name) refers to a node that contains it (recursive alias); document not checked",
                      mark)
                 return true
@@ -244,7 +245,19 @@ private struct TreeBuilder {
                      mark)
                 return true
             }
-            attach(target)
+            pending.append(target)
+        case YAML_DOCUMENT_START_EVENT:
+            rawDocumentCount += 1
+            if rawDocumentCount > limits.maxDocuments {
+                diagnostics.append(YAMLDiagnostic(
+                    kind: .limit,
+                    message: "more than \(limits.maxDocuments) documents in one file; the rest are not read",
+                    position: SourcePosition(line: mark.line + 1, column: mark.column + 1)))
+                return false
+            }
+            startDocument(at: Int(mark.index))
+        case YAML_DOCUMENT_END_EVENT:
+            finishDocument(endOffset: Int(event.end_mark.index))
         default:
             break
         }
@@ -252,33 +265,36 @@ private struct TreeBuilder {
     }
 
     private mutating func startDocument(at offset: Int) {
-        // The arrays are scratch space reused by every document of the stream; a finished
-        // document gets exact-size copies (see `finishDocument`).
-        nodes.removeAll(keepingCapacity: true)
-        children.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+        clearDocument()
         tags.removeAll(keepingCapacity: true)
-        sizes.removeAll(keepingCapacity: true)
-        tracksSizes = false
         anchors.removeAll(keepingCapacity: true)
-        pending.removeAll(keepingCapacity: true)
-        open.removeAll(keepingCapacity: true)
         aliasExpansion = 0
         documentFailed = false
         documentStartOffset = offset
         firstNodeOffset = nil
     }
 
+    private mutating func clearDocument() {
+        nodes.count = 0
+        children.count = 0
+        bytes.count = 0
+        sizes.count = 0
+        tracksSizes = false
+        pending.count = 0
+        open.count = 0
+    }
+
     private mutating func finishDocument(endOffset: Int) {
         defer { previousDocumentEndOffset = endOffset }
-        guard !documentFailed, let root = pending.first else { return }
+        guard !documentFailed, pending.count > 0 else { return }
+        let root = pending[0]
         // An empty document (`---` alone, or only comments) has a null scalar root: skip it.
         let r = nodes[Int(root)]
         if r.kind == .scalar, r.count == 0, r.style == .plain, !r.hasTag { return }
         let doc = YAMLDocument(file: file, index: documentIndex,
                                sourceComment: helmSourceComment(from: previousDocumentEndOffset,
                                                                 to: firstNodeOffset ?? documentStartOffset),
-                               nodes: exactCopy(nodes), children: exactCopy(children), bytes: exactCopy(bytes),
+                               nodes: nodes.array(), children: children.array(), bytes: bytes.array(),
                                tags: tags, rootID: root)
         documentIndex += 1
         documents.append(doc)
@@ -307,15 +323,10 @@ private struct TreeBuilder {
         documentFailed = true
         diagnostics.append(YAMLDiagnostic(kind: kind, message: message,
                                           position: SourcePosition(line: mark.line + 1, column: mark.column + 1)))
-        nodes.removeAll(keepingCapacity: true)
-        children.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
-        sizes.removeAll(keepingCapacity: true)
-        tracksSizes = false
-        pending.removeAll(keepingCapacity: true)
-        open.removeAll(keepingCapacity: true)
+        clearDocument()
     }
 
+    @inline(__always)
     private mutating func addNode(_ node: RawNode, tag: UnsafeMutablePointer<yaml_char_t>?) -> UInt32 {
         let id = UInt32(nodes.count)
         nodes.append(node)
@@ -325,33 +336,30 @@ private struct TreeBuilder {
         return id
     }
 
-    private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, id: UInt32) {
-        guard let anchor else { return }
+    private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>, id: UInt32) {
         if !tracksSizes {
             tracksSizes = true
-            sizes = Array(repeating: 1, count: nodes.count)
+            sizes.count = 0
+            sizes.append(repeating: 1, count: nodes.count)
         }
         anchors[String(cString: anchor)] = id
-    }
-
-    private mutating func attach(_ id: UInt32) {
-        pending.append(id)
     }
 
     private mutating func closeCollection(id: UInt32, pendingStart: Int) {
         var node = nodes[Int(id)]
         if node.kind == .mapping {
-            if hasMergeKey(pending[pendingStart...]) {
-                let merged = applyMergeKeys(pending[pendingStart...])
-                pending.replaceSubrange(pendingStart..., with: merged)
+            if hasMergeKey(pendingStart) {
+                let merged = applyMergeKeys(pending.slice(pendingStart ..< pending.count))
+                pending.count = pendingStart
+                merged.withUnsafeBufferPointer { pending.append($0.baseAddress!, count: $0.count) }
             }
-            checkDuplicateKeys(pending[pendingStart...])
+            checkDuplicateKeys(pendingStart)
             node.count = UInt32((pending.count - pendingStart) / 2)
         } else {
             node.count = UInt32(pending.count - pendingStart)
         }
         node.first = UInt32(children.count)
-        children.append(contentsOf: pending[pendingStart...])
+        children.append(pending.base + pendingStart, count: pending.count - pendingStart)
         if tracksSizes {
             var size: UInt32 = 1
             for i in pendingStart ..< pending.count {
@@ -361,26 +369,33 @@ private struct TreeBuilder {
             sizes[Int(id)] = size
         }
         nodes[Int(id)] = node
-        pending.removeSubrange(pendingStart...)
+        pending.count = pendingStart
     }
 
+    @inline(__always)
     private func isMergeKey(_ id: UInt32) -> Bool {
         let n = nodes[Int(id)]
-        return n.kind == .scalar && n.style == .plain && n.count == 2
+        return n.count == 2 && n.kind == .scalar && n.style == .plain
             && bytes[Int(n.first)] == UInt8(ascii: "<") && bytes[Int(n.first) + 1] == UInt8(ascii: "<")
     }
 
-    /// `pairs`: a mapping's keys and values, alternating.
-    private func hasMergeKey(_ pairs: ArraySlice<UInt32>) -> Bool {
-        stride(from: pairs.startIndex, to: pairs.endIndex - 1, by: 2).contains { isMergeKey(pairs[$0]) }
+    /// Whether the pairs of the mapping closing (keys and values alternating in `pending` from
+    /// `start`) have a merge key.
+    private func hasMergeKey(_ start: Int) -> Bool {
+        var i = start
+        while i + 1 < pending.count {
+            if isMergeKey(pending[i]) { return true }
+            i += 2
+        }
+        return false
     }
 
     /// YAML merge keys (`<<: *defaults`), which Kubernetes' decoder honours: keys written in
     /// the mapping win over merged ones, and earlier merged mappings win over later ones.
-    private func applyMergeKeys(_ pairs: ArraySlice<UInt32>) -> [UInt32] {
+    private func applyMergeKeys(_ pairs: UnsafeBufferPointer<UInt32>) -> [UInt32] {
         var own: [UInt32] = []
         var sources: [UInt32] = []
-        for i in stride(from: pairs.startIndex, to: pairs.endIndex - 1, by: 2) {
+        for i in stride(from: 0, to: pairs.count - 1, by: 2) {
             if isMergeKey(pairs[i]) {
                 let value = nodes[Int(pairs[i + 1])]
                 if value.kind == .mapping {
@@ -411,15 +426,11 @@ private struct TreeBuilder {
         return result
     }
 
+    @inline(__always)
     private func keysEqual(_ a: UInt32, _ b: UInt32) -> Bool {
         let x = nodes[Int(a)], y = nodes[Int(b)]
-        guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
-        var i = 0
-        while i < Int(x.count) {
-            if bytes[Int(x.first) + i] != bytes[Int(y.first) + i] { return false }
-            i += 1
-        }
-        return true
+        guard x.count == y.count, x.kind == .scalar, y.kind == .scalar else { return false }
+        return memcmp(bytes.base + Int(x.first), bytes.base + Int(y.first), Int(x.count)) == 0
     }
 
     private func keyHash(_ id: UInt32) -> UInt64 {
@@ -432,37 +443,43 @@ private struct TreeBuilder {
         return h
     }
 
-    private mutating func checkDuplicateKeys(_ pairs: ArraySlice<UInt32>) {
-        let n = pairs.count / 2
-        let base = pairs.startIndex
+    /// Reports keys of the mapping closing (pairs in `pending` from `start`) that repeat an
+    /// earlier key: pairwise for small mappings, by hash for large ones.
+    private mutating func checkDuplicateKeys(_ start: Int) {
+        let n = (pending.count - start) / 2
         guard n > 1 else { return }
-        func report(_ first: UInt32, _ second: UInt32) {
-            let a = nodes[Int(first)], b = nodes[Int(second)]
-            let name = String(decoding: bytes[Int(b.first) ..< Int(b.first + b.count)], as: UTF8.self)
-            diagnostics.append(YAMLDiagnostic(
-                kind: .duplicateKey,
-                message: "duplicate key \"\(name)\" (first defined at \(a.line):\(a.column))",
-                position: SourcePosition(line: Int(b.line), column: Int(b.column)),
-                related: SourcePosition(line: Int(a.line), column: Int(a.column))))
-        }
         if n <= 16 {
             for j in 1 ..< n {
-                for i in 0 ..< j where keysEqual(pairs[base + 2 * i], pairs[base + 2 * j]) {
-                    report(pairs[base + 2 * i], pairs[base + 2 * j])
-                    break
+                let later = pending[start + 2 * j]
+                for i in 0 ..< j {
+                    let earlier = pending[start + 2 * i]
+                    if keysEqual(earlier, later) {
+                        reportDuplicate(earlier, later)
+                        break
+                    }
                 }
             }
             return
         }
         var seen: [UInt64: [UInt32]] = [:]
         for j in 0 ..< n {
-            let key = pairs[base + 2 * j]
+            let key = pending[start + 2 * j]
             let h = keyHash(key)
             if let earlier = seen[h]?.first(where: { keysEqual($0, key) }) {
-                report(earlier, key)
+                reportDuplicate(earlier, key)
             } else {
                 seen[h, default: []].append(key)
             }
         }
+    }
+
+    private mutating func reportDuplicate(_ first: UInt32, _ second: UInt32) {
+        let a = nodes[Int(first)], b = nodes[Int(second)]
+        let name = String(decoding: bytes.slice(Int(b.first) ..< Int(b.first + b.count)), as: UTF8.self)
+        diagnostics.append(YAMLDiagnostic(
+            kind: .duplicateKey,
+            message: "duplicate key \"\(name)\" (first defined at \(a.line):\(a.column))",
+            position: SourcePosition(line: Int(b.line), column: Int(b.column)),
+            related: SourcePosition(line: Int(a.line), column: Int(a.column))))
     }
 }

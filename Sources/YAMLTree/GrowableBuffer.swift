@@ -1,0 +1,66 @@
+/// Working storage of the tree builder, written through a pointer: appending is a capacity
+/// check and a store, without the uniqueness check and out-of-line growth path of an Array
+/// append (the builder appends a few times per libyaml event). The owner frees it with
+/// `deallocate()`; it is never copied out, only read into exact-size arrays.
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = element
+        count += 1
+    }
+
+    mutating func append(_ source: UnsafePointer<Element>, count n: Int) {
+        guard n > 0 else { return }
+        if count + n > capacity { grow(to: count + n) }
+        (base + count).update(from: source, count: n)
+        count += n
+    }
+
+    mutating func append(repeating element: Element, count n: Int) {
+        guard n > 0 else { return }
+        if count + n > capacity { grow(to: count + n) }
+        (base + count).initialize(repeating: element, count: n)
+        count += n
+    }
+
+    /// The elements `range` as a buffer (valid until the next append).
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    /// The first `count` elements in an array of exactly their size.
+    func array() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0, let to = buffer.baseAddress { to.initialize(from: base, count: count) }
+            initialized = count
+        }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let new = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        new.initialize(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = newCapacity
+    }
+}
