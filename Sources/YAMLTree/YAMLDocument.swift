@@ -630,14 +630,12 @@ private struct SubtreeWriter {
 /// needs).
 func exactCopy<T: BitwiseCopyable>(_ array: [T], count wanted: Int? = nil) -> [T] {
     let n = wanted ?? array.count
-    return [T](unsafeUninitializedCapacity: n) { buffer, count in
-        array.withUnsafeBufferPointer { source in
-            if n > 0, let from = source.baseAddress, let to = buffer.baseAddress {
-                to.initialize(from: from, count: n)
-            }
-        }
-        count = n
-    }
+    // Reserve and append rather than `Array(unsafeUninitializedCapacity:)`: see
+    // `GrowableBuffer.array()`.
+    var result: [T] = []
+    result.reserveCapacity(n)
+    array.withUnsafeBufferPointer { result.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+    return result
 }
 
 extension String {

@@ -65,7 +65,12 @@ public final class CELLazySlots: Sendable {
     private let slots: Mutex<[Slot]>
 
     public init(count: Int) {
-        slots = Mutex(Array(repeating: .pending, count: count))
+        // Reserved and appended: `Array(repeating:count:)` looks the storage type up in the
+        // runtime on every call (hundreds of instructions; one of these is made per resource).
+        var initial: [Slot] = []
+        initial.reserveCapacity(count)
+        for _ in 0 ..< count { initial.append(.pending) }
+        slots = Mutex(initial)
     }
 
     /// Slot `i`'s value, computing it with `compute` the first time. A result for which `keep`

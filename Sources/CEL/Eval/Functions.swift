@@ -78,7 +78,11 @@ final class EvalContext {
     init(activation: CELActivation, limit: UInt64?, localSlots: Int) {
         self.activation = activation
         self.limit = limit ?? UInt64.max
-        self.locals = Array(repeating: .null, count: localSlots)
+        // Reserved and appended, as in `CELLazySlots.init`: made once per evaluation.
+        var locals: [CELValue] = []
+        locals.reserveCapacity(localSlots)
+        for _ in 0 ..< localSlots { locals.append(.null) }
+        self.locals = locals
     }
 
     @inline(__always)
