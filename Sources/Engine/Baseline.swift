@@ -18,10 +18,14 @@ public struct Baseline: Sendable {
     public static let staleRuleID = "stale-baseline-entry"
     public var entries: [Entry]
 
-    public init(findings: [Finding]) {
+    /// `fileKey` names a finding's file as the baseline records it: the CLI passes the name
+    /// relative to the repository root, so a baseline made at the root matches a check run
+    /// from a subdirectory or on absolute paths.
+    public init(findings: [Finding], fileKey: (String) -> String = { $0 }) {
         entries = findings.map {
-            Entry(fingerprint: $0.fingerprint, ruleID: $0.ruleID, file: $0.file,
-                  resource: $0.resource?.description ?? "", message: $0.message)
+            let file = fileKey($0.file)
+            return Entry(fingerprint: $0.fingerprint(file: file), ruleID: $0.ruleID, file: file,
+                         resource: $0.resource?.description ?? "", message: $0.message)
         }
     }
 
@@ -66,14 +70,17 @@ public struct Baseline: Sendable {
     }
 
     /// Moves findings in the baseline to `suppressed`, and reports entries that no longer
-    /// occur (only for files this run checked, so a partial run does not call them stale).
-    public func apply(to result: inout CheckResult, baselineFile: String, checkedFiles: Set<String>) {
+    /// occur (only for files this run reported on, so a partial run — pre-commit's changed
+    /// files, with the rest of the repository as context — does not call them stale).
+    /// `checkedFiles` and `fileKey` name files as `init(findings:fileKey:)` did.
+    public func apply(to result: inout CheckResult, baselineFile: String, checkedFiles: Set<String>,
+                      fileKey: (String) -> String = { $0 }) {
         var known: [String: Entry] = [:]
         for e in entries { known[e.fingerprint] = e }
         var seen: Set<String> = []
         var shown: [Finding] = []
         for finding in result.findings {
-            let fp = finding.fingerprint
+            let fp = finding.fingerprint(file: fileKey(finding.file))
             if known[fp] != nil {
                 seen.insert(fp)
                 var f = finding

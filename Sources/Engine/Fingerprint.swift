@@ -4,7 +4,12 @@ extension Finding {
     /// Identity of a finding that survives unrelated edits: rule, file, resource and field
     /// path (or the message, for findings without a path) — never line numbers. Baselines
     /// and SARIF `partialFingerprints` use it.
-    public var fingerprint: String {
+    public var fingerprint: String { fingerprint(file: file) }
+
+    /// The fingerprint with `file` standing for the finding's file name: reports and baselines
+    /// pass the name relative to the repository root, so the fingerprint is the same whichever
+    /// directory palisade ran in and however the file was named on the command line.
+    public func fingerprint(file: String) -> String {
         // The text is built as UTF-8 bytes, the same bytes the String of its parts would hold:
         // rule, file, resource (apiVersion/kind/namespace/name), field path or message, and
         // container, separated by U+001F.

@@ -42,7 +42,10 @@ public struct Suppressions {
     public func reason(for finding: Finding) -> String? {
         guard finding.ruleID != Self.unusedRuleID, let identity = finding.resource,
               let list = entries[identity] else { return nil }
-        for (i, entry) in list.enumerated() {
+        // Only the annotated resource's own findings: repositories repeat Kind/namespace/name
+        // across clusters and overlays, and an ignore in one file must not hide another file's
+        // findings (nor a `--context` file's ignore the findings of a file being checked).
+        for (i, entry) in list.enumerated() where entry.resource.file == finding.file {
             if let container = entry.container, container != finding.container { continue }
             for rule in entry.rules where rule == "all" || rule == finding.ruleID {
                 usage.mark(identity, i, rule)

@@ -9,9 +9,12 @@ import Engine
 public struct GitHubReporter: Reporter {
     /// The repository root (`GITHUB_WORKSPACE` in a workflow); stripped from file names.
     public var rootPath: String?
+    /// The directory relative file names are relative to (absolute); see `RepositoryPath.relative`.
+    public var workingDirectory: String?
 
-    public init(rootPath: String? = nil) {
+    public init(rootPath: String? = nil, workingDirectory: String? = nil) {
         self.rootPath = rootPath
+        self.workingDirectory = workingDirectory
     }
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {
@@ -44,7 +47,8 @@ public struct GitHubReporter: Reporter {
     /// The `file=` property value: the name relative to the root, escaped.
     private func escapedFile(_ file: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        Self.appendEscaped(RepositoryPath.relative(file, root: rootPath), property: true, to: &bytes)
+        Self.appendEscaped(RepositoryPath.relative(file, root: rootPath, workingDirectory: workingDirectory),
+                           property: true, to: &bytes)
         return bytes
     }
 

@@ -14,10 +14,17 @@ public struct JUnitReporter: Reporter {
     /// Every file that was checked, so files without findings or resources get a suite too.
     /// When nil, the files are those of the result's resources and findings.
     public var checkedFiles: [String]?
+    /// The directory relative file names are relative to (absolute); see `RepositoryPath.relative`.
+    public var workingDirectory: String?
 
-    public init(rootPath: String? = nil, checkedFiles: [String]? = nil) {
+    public init(rootPath: String? = nil, checkedFiles: [String]? = nil, workingDirectory: String? = nil) {
         self.rootPath = rootPath
         self.checkedFiles = checkedFiles
+        self.workingDirectory = workingDirectory
+    }
+
+    private func relative(_ file: String) -> String {
+        RepositoryPath.relative(file, root: rootPath, workingDirectory: workingDirectory)
     }
 
     struct Case {
@@ -43,7 +50,7 @@ public struct JUnitReporter: Reporter {
         var caseIndex: [CaseKey: Int] = [:]
         var relativeNames = PerFile<String>()
         func add(_ f: Finding, suppressed: Bool) {
-            let file = relativeNames.value(for: f.file) { RepositoryPath.relative($0, root: rootPath) }
+            let file = relativeNames.value(for: f.file) { relative($0) }
             let classname = f.resourceLabel ?? file
             let key = CaseKey(file: file, classname: classname, rule: f.ruleID, suppressed: suppressed)
             if let i = caseIndex[key] {
@@ -58,10 +65,10 @@ public struct JUnitReporter: Reporter {
 
         var files = Set(cases.keys)
         if let checkedFiles {
-            files.formUnion(checkedFiles.map { RepositoryPath.relative($0, root: rootPath) })
+            files.formUnion(checkedFiles.map { relative($0) })
         } else {
             let set = result.resourceSet
-            for r in set.resources where set.isReported(r) { files.insert(RepositoryPath.relative(r.file, root: rootPath)) }
+            for r in set.resources where set.isReported(r) { files.insert(relative(r.file)) }
         }
         let sortedFiles = files.sorted()
 

@@ -1,11 +1,21 @@
+import Engine
 import KubeFormats
 /// File names as CI systems want them: relative to the repository root, and as URI
 /// references for SARIF. Shared by the SARIF, JUnit and GitHub reporters.
 public enum RepositoryPath {
     /// `file` relative to `root`: the root prefix and any leading `./` removed. A file outside
     /// the root (or any file when `root` is nil) keeps its name, less leading `./`.
-    public static func relative(_ file: String, root: String?) -> String {
+    ///
+    /// File names are given as typed, relative to the directory palisade ran in: with that
+    /// directory (`workingDirectory`, absolute) and an absolute root, a relative name is first
+    /// resolved against it, so `svc.yaml` checked from `repo/apps` is `apps/svc.yaml`, and a
+    /// file outside the root gets its absolute path rather than a name relative to nothing.
+    public static func relative(_ file: String, root: String?, workingDirectory: String? = nil) -> String {
         var path = file
+        if let base = workingDirectory, base.hasPrefix("/"), !path.hasPrefix("/"),
+           let root = normalizedRoot(root), root.hasPrefix("/") {
+            path = LexicalPath.absolute(path, from: base)
+        }
         if let root = normalizedRoot(root) {
             let prefix = root == "/" ? "/" : root + "/"
             if path.hasPrefix(prefix), path.count > prefix.count { path.removeFirst(prefix.count) }

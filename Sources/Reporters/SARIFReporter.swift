@@ -22,12 +22,15 @@ public struct SARIFReporter: Reporter {
     /// The repository root; stripped from file names. When absolute, it is also recorded as
     /// the base of `%SRCROOT%` in `originalUriBaseIds`.
     public var rootPath: String?
+    /// The directory relative file names are relative to (absolute); see `RepositoryPath.relative`.
+    public var workingDirectory: String?
     /// The project's home page, for `tool.driver.informationUri` (an absolute URI); omitted when nil.
     public var informationURI: String?
 
-    public init(toolVersion: String, rootPath: String? = nil, informationURI: String? = nil) {
+    public init(toolVersion: String, rootPath: String? = nil, workingDirectory: String? = nil, informationURI: String? = nil) {
         self.toolVersion = toolVersion
         self.rootPath = rootPath
+        self.workingDirectory = workingDirectory
         self.informationURI = informationURI
     }
 
@@ -74,7 +77,7 @@ public struct SARIFReporter: Reporter {
         w.value("columnKind", "unicodeCodePoints")
 
         w.beginArray("results")
-        var locations = PerFile<(uri: String, isAbsolute: Bool)>()
+        var locations = PerFile<(uri: String, isAbsolute: Bool, path: String)>()
         for f in result.findings { write(f, ruleIndex: index[f.ruleID], locations: &locations, into: &w) }
         for f in result.suppressed { write(f, ruleIndex: index[f.ruleID], locations: &locations, into: &w) }
         w.endArray()
@@ -182,7 +185,7 @@ public struct SARIFReporter: Reporter {
 
     // MARK: Results
 
-    private func write(_ f: Finding, ruleIndex: Int?, locations: inout PerFile<(uri: String, isAbsolute: Bool)>,
+    private func write(_ f: Finding, ruleIndex: Int?, locations: inout PerFile<(uri: String, isAbsolute: Bool, path: String)>,
                        into w: inout JSONWriter) {
         w.beginObject()
         w.value("ruleId", f.ruleID)
@@ -195,7 +198,7 @@ public struct SARIFReporter: Reporter {
         w.beginArray("locations")
         w.beginObject()
         w.beginObject("physicalLocation")
-        let location = locations.value(for: f.file) { Self.artifactURI(of: $0, root: rootPath) }
+        let location = locations.value(for: f.file) { Self.artifactURI(of: $0, root: rootPath, workingDirectory: workingDirectory) }
         w.beginObject("artifactLocation")
         w.value("uri", location.uri)
         if !location.isAbsolute { w.value("uriBaseId", Self.sourceRootID) }
@@ -220,7 +223,9 @@ public struct SARIFReporter: Reporter {
         w.endArray()
 
         w.beginObject("partialFingerprints")
-        w.value(Self.fingerprintKey, f.fingerprint)
+        // Of the name relative to the root, so the fingerprint does not depend on the
+        // directory palisade ran in or on how the file was named on the command line.
+        w.value(Self.fingerprintKey, f.fingerprint(file: location.path))
         w.endObject()
 
         if let why = f.suppression {
@@ -246,9 +251,10 @@ public struct SARIFReporter: Reporter {
 
     /// `artifactLocation.uri` of a file: relative to the repository root and percent-encoded,
     /// or an absolute `file://` URI, which needs no base, for a file outside the repository.
-    static func artifactURI(of file: String, root: String?) -> (uri: String, isAbsolute: Bool) {
-        let path = RepositoryPath.relative(file, root: root)
+    static func artifactURI(of file: String, root: String?, workingDirectory: String? = nil)
+        -> (uri: String, isAbsolute: Bool, path: String) {
+        let path = RepositoryPath.relative(file, root: root, workingDirectory: workingDirectory)
         let isAbsolute = path.hasPrefix("/")
-        return (isAbsolute ? "file://" + RepositoryPath.percentEncoded(path) : RepositoryPath.percentEncoded(path), isAbsolute)
+        return (isAbsolute ? "file://" + RepositoryPath.percentEncoded(path) : RepositoryPath.percentEncoded(path), isAbsolute, path)
     }
 }

@@ -73,9 +73,10 @@ struct Check: ParsableCommand {
             }
             do {
                 let recorded = try Baseline.read([UInt8](data))
-                recorded.apply(to: &result, baselineFile: baseline,
-                               checkedFiles: Set(result.findings.map(\.file) + result.suppressed.map(\.file))
-                                   .union(result.resourceSet.resources.map(\.file)))
+                let key = arguments.repositoryFileKey()
+                // The files named on the command line, not the `--context` ones.
+                recorded.apply(to: &result, baselineFile: baseline, checkedFiles: Set(result.checkedFiles.map(key)),
+                               fileKey: key)
             } catch {
                 throw failUsage("\(baseline): \(error.message)")
             }
@@ -113,8 +114,7 @@ struct Check: ParsableCommand {
 extension Check {
     func render(_ result: CheckResult, as format: ReportFormat, rules: [RuleMetadata], toTerminal: Bool) -> [UInt8] {
         // Paths in SARIF, JUnit and GitHub annotations are relative to the repository root.
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
-        let root = arguments.gitRoot(from: cwd)?.path ?? cwd.path
+        let (root, cwd) = arguments.repositoryRootAndWorkingDirectory()
         switch format {
         case .text:
             let color = toTerminal && isatty(STDOUT_FILENO) != 0
@@ -124,11 +124,13 @@ extension Check {
         case .json:
             return JSONReporter().renderBytes(result, rules: rules)
         case .sarif:
-            return SARIFReporter(toolVersion: Palisade.version, rootPath: root).renderBytes(result, rules: rules)
+            return SARIFReporter(toolVersion: Palisade.version, rootPath: root, workingDirectory: cwd)
+                .renderBytes(result, rules: rules)
         case .junit:
-            return JUnitReporter(rootPath: root, checkedFiles: result.checkedFiles).renderBytes(result, rules: rules)
+            return JUnitReporter(rootPath: root, checkedFiles: result.checkedFiles, workingDirectory: cwd)
+                .renderBytes(result, rules: rules)
         case .github:
-            return GitHubReporter(rootPath: root).renderBytes(result, rules: rules)
+            return GitHubReporter(rootPath: root, workingDirectory: cwd).renderBytes(result, rules: rules)
         }
     }
 }
@@ -148,7 +150,7 @@ struct BaselineCommand: ParsableCommand {
 
         func run() throws {
             let result = try arguments.run()
-            let baseline = Baseline(findings: result.findings)
+            let baseline = Baseline(findings: result.findings, fileKey: arguments.repositoryFileKey())
             do {
                 try Data(baseline.render().utf8).write(to: URL(fileURLWithPath: output))
             } catch {
@@ -156,5 +158,21 @@ struct BaselineCommand: ParsableCommand {
             }
             FileHandle.standardError.write(Data("palisade: recorded \(baseline.entries.count) findings in \(output)\n".utf8))
         }
+    }
+}
+
+extension CheckArguments {
+    /// The repository root (the nearest `.git` above the working directory, else the working
+    /// directory) and the working directory, both absolute.
+    func repositoryRootAndWorkingDirectory() -> (root: String, workingDirectory: String) {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        return (gitRoot(from: cwd)?.path ?? cwd.path, cwd.path)
+    }
+
+    /// How baselines name a finding's file: relative to the repository root, so fingerprints
+    /// do not depend on the directory palisade ran in or on the spelling of the path.
+    func repositoryFileKey() -> (String) -> String {
+        let (root, cwd) = repositoryRootAndWorkingDirectory()
+        return { RepositoryPath.relative($0, root: root, workingDirectory: cwd) }
     }
 }

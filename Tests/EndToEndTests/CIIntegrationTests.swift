@@ -103,6 +103,52 @@ final class CIIntegrationTests: XCTestCase {
         XCTAssertEqual(try palisade(["check", manifest.path, "--baseline", dir.appendingPathComponent("nope").path]).status, 2)
     }
 
+    /// Pre-commit runs on the changed files from wherever the user is: a baseline made at the
+    /// repository root still matches from a subdirectory and on absolute paths, files left out
+    /// of the run are not called stale, and CI reports name files from the repository root.
+    func testBaselineAndReportsDoNotDependOnTheWorkingDirectory() throws {
+        let repo = try temporaryDirectory()
+        for dir in [".git", "apps", "infra"] {
+            try FileManager.default.createDirectory(at: repo.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
+        try """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec:
+              type: NodePort
+              selector: {app: web}
+              ports: [{port: 80, nodePort: 40000}]
+            """.write(to: repo.appendingPathComponent("apps/svc.yaml"), atomically: true, encoding: .utf8)
+        try """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, namespace: shop}
+            spec:
+              hostNetwork: true
+              containers: [{name: app, image: "nginx:1.27"}]
+            """.write(to: repo.appendingPathComponent("infra/pod.yaml"), atomically: true, encoding: .utf8)
+        let create = try palisade(["baseline", "create", ".", "-o", ".palisade-baseline.json"], in: repo)
+        XCTAssertEqual(create.status, 0, create.stderr)
+        let apps = repo.appendingPathComponent("apps")
+        for file in ["svc.yaml", apps.appendingPathComponent("svc.yaml").path, "../apps/./svc.yaml"] {
+            let run = try palisade(["check", file, "--baseline", "../.palisade-baseline.json", "--fail-on", "info"], in: apps)
+            XCTAssertEqual(run.status, 0, "\(file): \(run.stdout)")
+            XCTAssertFalse(run.stdout.contains("stale-baseline-entry"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("suppressed in 1 file"), run.stdout)
+        }
+        let github = try palisade(["check", "svc.yaml", "--only", "node-port-range", "-f", "github"], in: apps)
+        XCTAssertTrue(github.stdout.hasPrefix("::error file=apps/svc.yaml,line=7,"), github.stdout)
+        let fromApps = try palisade(["check", "svc.yaml", "--only", "node-port-range", "-f", "sarif"], in: apps)
+        let fromRoot = try palisade(["check", "apps/svc.yaml", "--only", "node-port-range", "-f", "sarif"], in: repo)
+        XCTAssertTrue(fromApps.stdout.contains("\"uri\": \"apps/svc.yaml\""), fromApps.stdout)
+        func fingerprints(_ sarif: String) -> [String] {
+            sarif.split(separator: "\n").filter { $0.contains("\"palisade/v1\"") }.map(String.init)
+        }
+        XCTAssertEqual(fingerprints(fromApps.stdout).count, 1)
+        XCTAssertEqual(fingerprints(fromApps.stdout), fingerprints(fromRoot.stdout))
+    }
+
     func testHelmSourceCommentsNameTheTemplate() throws {
         let run = try palisade(["check", "fixtures/helm", "--no-context", "-f", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]

@@ -25,11 +25,12 @@ enum CLIHarness {
 
 extension XCTestCase {
     @discardableResult
-    func palisade(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIHarness.Run {
+    func palisade(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                  in directory: URL? = nil) throws -> CLIHarness.Run {
         let process = Process()
         process.executableURL = CLIHarness.binary
         process.arguments = arguments
-        process.currentDirectoryURL = CLIHarness.root
+        process.currentDirectoryURL = directory ?? CLIHarness.root
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env

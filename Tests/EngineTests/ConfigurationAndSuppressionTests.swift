@@ -28,6 +28,43 @@ final class ConfigurationAndSuppressionTests: XCTestCase {
         XCTAssertTrue(result.findings.first?.message.contains("\"invalid-type\"") ?? false)
     }
 
+    /// Two files define a Pod of the same namespace and name (two clusters' overlays): the
+    /// ignore annotation of one covers its own findings only.
+    func testSuppressionCoversOnlyTheAnnotatedFile() {
+        var options = CheckOptions()
+        options.selection.only = ["host-network", "unused-suppression"]
+        let ignored = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              namespace: shop
+              annotations:
+                palisade.dev/ignore: host-network
+            spec:
+              hostNetwork: true
+              containers: [{name: app, image: "nginx:1.27"}]
+            """
+        let other = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              hostNetwork: true
+              containers: [{name: app, image: "nginx:1.27"}]
+            """
+        let result = Checker(rules: BuiltinRules.all, options: options).check([
+            SourceInput(name: "eu/pod.yaml", bytes: Array(ignored.utf8)),
+            SourceInput(name: "us/pod.yaml", bytes: Array(other.utf8)),
+        ])
+        XCTAssertEqual(result.suppressed.map(\.file), ["eu/pod.yaml"])
+        XCTAssertEqual(result.findings.map(\.ruleID), ["host-network"])
+        XCTAssertEqual(result.findings.map(\.file), ["us/pod.yaml"])
+        XCTAssertEqual(result.findings.first?.position.line, 7)
+    }
+
     func testContainerScopedSuppression() {
         var options = CheckOptions()
         options.selection.only = ["unused-suppression", "yaml11-boolean"]

@@ -210,6 +210,12 @@ final class SARIFReporterTests: XCTestCase {
         XCTAssertEqual(RepositoryPath.relative("./a.yaml", root: "."), "a.yaml")
         XCTAssertEqual(RepositoryPath.relative("/repository/a.yaml", root: "/repo"), "/repository/a.yaml")
         XCTAssertEqual(RepositoryPath.percentEncoded("dir/ä b:%c?#.yaml"), "dir/%C3%A4%20b%3A%25c%3F%23.yaml")
+        // Names typed relative to the working directory are resolved against it first.
+        XCTAssertEqual(RepositoryPath.relative("svc.yaml", root: "/repo", workingDirectory: "/repo/apps"), "apps/svc.yaml")
+        XCTAssertEqual(RepositoryPath.relative("../infra/./p.yaml", root: "/repo", workingDirectory: "/repo/apps"), "infra/p.yaml")
+        XCTAssertEqual(RepositoryPath.relative("../../x.yaml", root: "/repo", workingDirectory: "/repo/apps"), "/x.yaml")
+        XCTAssertEqual(RepositoryPath.relative("/repo/a.yaml", root: "/repo", workingDirectory: "/repo/apps"), "a.yaml")
+        XCTAssertEqual(RepositoryPath.relative("a.yaml", root: nil, workingDirectory: "/repo/apps"), "a.yaml")
 
         // A file outside the root becomes an absolute file URI without a base.
         let outside = Finding(ruleID: "r", severity: .info, message: "m", file: "/elsewhere/x y.yaml", position: .start)
