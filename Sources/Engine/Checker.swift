@@ -68,16 +68,17 @@ public struct Checker: Sendable {
         // A rule runs when it is on globally or in any scoped override; `scoped(_:)` then keeps
         // only the findings of scopes where it is on.
         let scopedOn = Set(options.context.overrides.flatMap { $0.rules.filter { $0.value.enabled == true }.keys })
-        for rule in rules where options.selection.isEnabled(rule.metadata) || scopedOn.contains(rule.metadata.id) {
+        let selection = options.selection.keepingPolicyErrors(among: rules.map(\.metadata))
+        for rule in rules where selection.isEnabled(rule.metadata) || scopedOn.contains(rule.metadata.id) {
             let metadata = rule.metadata
-            let severity = options.selection.severity(of: metadata)
+            let severity = selection.severity(of: metadata)
             if let r = rule.asLoadRule { load.append((r, (metadata.id, metadata.severity), severity)) }
             if let r = rule.asResourceRule {
                 resource.append(ResourceRuleEntry(rule: r, id: metadata.id, declaredSeverity: metadata.severity, severity: severity))
             }
             if let r = rule.asSetRule { set.append((r, (metadata.id, metadata.severity), severity)) }
         }
-        globallyEnabled = Set(rules.map(\.metadata).filter(options.selection.isEnabled).map(\.id))
+        globallyEnabled = Set(rules.map(\.metadata).filter(selection.isEnabled).map(\.id))
         unusedSeverity = options.selection.severities[Suppressions.unusedRuleID] ?? .info
         loadRules = load
         resourceRules = resource

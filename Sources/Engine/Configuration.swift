@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import KubeFormats
 import Models
 import YAMLTree
 
@@ -10,7 +16,7 @@ import YAMLTree
 /// exclude: ["charts/*/tests/**"]
 /// rules:
 ///   image-latest-tag: {severity: error}
-///   allowed-registries: {enabled: true, allowedRegistries: [registry.example.com]}
+///   image-registry-not-allowed: {enabled: true, allowedRegistries: [registry.example.com]}
 /// overrides:
 ///   - paths: ["legacy/**"]
 ///     namespaces: [kube-system]
@@ -22,17 +28,47 @@ public struct Configuration: Sendable {
         public var enabled: Bool?
         public var severity: Severity?
         public var parameters: [String: ParameterValue] = [:]
+        /// Where each parameter's key and value are in the file, for errors found once the
+        /// rules' declared parameters are known (`validateParameters(of:)`).
+        var parameterKeys: [String: SourcePosition] = [:]
+        var parameterValues: [String: SourcePosition] = [:]
     }
 
     public struct Override: Sendable {
         public var paths: [Glob]
         public var namespaces: [String]
         public var rules: [String: RuleSettings]
+        /// The configuration's directory, for paths relative to it (set by `parse`).
+        var base: PathBase?
 
         /// An override applies when every scope it names matches.
         public func applies(file: String, namespace: String?) -> Bool {
-            (paths.isEmpty || paths.contains { $0.matches(file) })
+            (paths.isEmpty || paths.contains { PathBase.matches($0, file, base) })
                 && (namespaces.isEmpty || namespaces.contains(namespace ?? ""))
+        }
+    }
+
+    /// Globs in a configuration name paths relative to the file's directory, as `policies:`
+    /// do, whichever directory palisade runs in: a file is matched by the name it was given
+    /// and by its path from the configuration's directory.
+    struct PathBase: Sendable {
+        /// Absolute, normalized.
+        let directory: String
+        let workingDirectory: String
+
+        init?(configurationFile file: String, workingDirectory: String?) {
+            guard let cwd = workingDirectory, cwd.hasPrefix("/") else { return nil }
+            let path = LexicalPath.absolute(file, from: cwd)
+            directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            self.workingDirectory = LexicalPath.normalized(cwd)
+        }
+
+        static func matches(_ glob: Glob, _ file: String, _ base: PathBase?) -> Bool {
+            if glob.matches(file) { return true }
+            guard let base, let inside = LexicalPath.relative(LexicalPath.absolute(file, from: base.workingDirectory),
+                                                              to: base.directory.isEmpty ? "/" : base.directory)
+            else { return false }
+            return inside != file && glob.matches(inside)
         }
     }
 
@@ -40,6 +76,7 @@ public struct Configuration: Sendable {
     public var kubernetesVersion: String?
     public var strictReferences: Bool?
     public var exclude: [Glob] = []
+    var base: PathBase?
     public var rules: [String: RuleSettings] = [:]
     public var overrides: [Override] = []
     public var policies: [String] = []
@@ -47,7 +84,7 @@ public struct Configuration: Sendable {
 
     public init() {}
 
-    public func isExcluded(_ path: String) -> Bool { exclude.contains { $0.matches(path) } }
+    public func isExcluded(_ path: String) -> Bool { exclude.contains { PathBase.matches($0, path, base) } }
 
     /// Applies the file's rule settings to a selection (flags are applied after, and win).
     public func apply(to selection: inout RuleSelection, context: inout RuleContext) {
@@ -76,18 +113,67 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 extension Configuration {
     public static let fileName = ".palisade.yaml"
 
-    /// Parses a configuration file; `knownRules` catches misspelt rule ids.
-    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>) throws(ConfigurationError) -> Configuration {
+    /// The process's working directory, absolute (nil when it cannot be read).
+    public static func currentDirectory() -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let found = buffer.withUnsafeMutableBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { getcwd($0.baseAddress, $0.count) != nil }
+        }
+        guard found, let end = buffer.firstIndex(of: 0) else { return nil }
+        return String(decoding: buffer[..<end], as: UTF8.self)
+    }
+
+    /// Checks every rule parameter set in the file (top level and overrides) against the
+    /// parameters the rules declare: an unknown name or a value of the wrong shape is an
+    /// error at its position, rather than a setting silently ignored.
+    public func validateParameters(of rules: [RuleMetadata]) throws(ConfigurationError) {
+        let declared = Dictionary(rules.map { ($0.id, $0.parameters) }, uniquingKeysWith: { a, _ in a })
+        let file = self.file ?? Configuration.fileName
+        for settings in [self.rules] + overrides.map(\.rules) {
+            for (id, rule) in settings.sorted(by: { $0.key < $1.key }) {
+                let known = declared[id] ?? []
+                for (name, value) in rule.parameters.sorted(by: { $0.key < $1.key }) {
+                    guard let parameter = known.first(where: { $0.name == name }) else {
+                        let names = known.map(\.name)
+                        var message = "rule \(id) has no parameter \"\(name)\""
+                        if let close = names.min(by: { editDistance($0, name) < editDistance($1, name) }),
+                           editDistance(close, name) <= 3 {
+                            message += "; did you mean \"\(close)\"?"
+                        } else {
+                            message += names.isEmpty ? " (it takes none)" : " (it takes: \(names.joined(separator: ", ")))"
+                        }
+                        throw ConfigurationError(file: file, position: rule.parameterKeys[name] ?? .start, message: message)
+                    }
+                    if let problem = parameter.problem(with: value) {
+                        throw ConfigurationError(file: file, position: rule.parameterValues[name] ?? .start,
+                                                 message: "rules.\(id).\(name) \(problem)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses a configuration file; `knownRules` catches misspelt rule ids. Relative paths in
+    /// it (`exclude`, override `paths`) are relative to the file's directory, worked out from
+    /// `workingDirectory` (the directory palisade runs in) when the file's name is relative.
+    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>,
+                             workingDirectory: String? = currentDirectory()) throws(ConfigurationError) -> Configuration {
         let stream = YAMLParser.parse(bytes, file: file)
         if let d = stream.diagnostics.first { throw ConfigurationError(file: file, position: d.position, message: d.message) }
         var config = Configuration()
         config.file = file
+        config.base = PathBase(configurationFile: file, workingDirectory: workingDirectory)
         guard let root = stream.documents.first?.root else { return config }
         let reader = ConfigReader(file: file, knownRules: knownRules)
         try reader.object(root, "configuration")
         for (key, value) in root.pairs {
             switch key.scalar ?? "" {
-            case "kubernetesVersion": config.kubernetesVersion = try reader.string(value, "kubernetesVersion")
+            case "kubernetesVersion":
+                let version = try reader.string(value, "kubernetesVersion")
+                guard KubernetesVersion(version) != nil, version.contains(".") else {
+                    throw reader.error(value, "kubernetesVersion must be a Kubernetes release such as \"\(RuleContext.defaultKubernetesVersion)\", not \"\(version)\"")
+                }
+                config.kubernetesVersion = version
             case "strictReferences": config.strictReferences = try reader.bool(value, "strictReferences")
             case "exclude": config.exclude = try reader.strings(value, "exclude").map(Glob.init)
             case "rules": config.rules = try reader.rules(value)
@@ -99,7 +185,7 @@ extension Configuration {
                 guard value.isSequence else { throw reader.error(value, "overrides must be a list") }
                 for item in value.items {
                     try reader.object(item, "override")
-                    var o = Override(paths: [], namespaces: [], rules: [:])
+                    var o = Override(paths: [], namespaces: [], rules: [:], base: config.base)
                     for (k, v) in item.pairs {
                         switch k.scalar ?? "" {
                         case "paths": o.paths = try reader.strings(v, "paths").map(Glob.init)
@@ -130,27 +216,12 @@ private struct ConfigReader {
     func unknown(_ key: YAMLNode, _ known: [String]) -> ConfigurationError {
         let name = key.scalar ?? ""
         var message = "unknown key \"\(name)\""
-        if let close = known.min(by: { distance($0, name) < distance($1, name) }), distance(close, name) <= 3 {
+        if let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }), editDistance(close, name) <= 3 {
             message += "; did you mean \"\(close)\"?"
         } else {
             message += " (known: \(known.joined(separator: ", ")))"
         }
         return error(key, message)
-    }
-
-    private func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased().utf8), y = Array(b.lowercased().utf8)
-        var row = Array(0 ... y.count)
-        for i in 1 ... max(x.count, 1) where !x.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1 ... max(y.count, 1) where !y.isEmpty {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
-                previous = saved
-            }
-        }
-        return row[y.count]
     }
 
     func object(_ node: YAMLNode, _ what: String) throws(ConfigurationError) {
@@ -198,6 +269,8 @@ private struct ConfigReader {
                     settings.severity = s
                 default:
                     settings.parameters[name] = try parameter(v, name)
+                    settings.parameterKeys[name] = k.position
+                    settings.parameterValues[name] = v.position
                 }
             }
             result[id] = settings
@@ -215,4 +288,20 @@ private struct ConfigReader {
         }
         return .string(node.scalar ?? "")
     }
+}
+
+/// Edit distance of two names, ignoring case, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a.lowercased().utf8), y = Array(b.lowercased().utf8)
+    var row = Array(0 ... y.count)
+    for i in 1 ... max(x.count, 1) where !x.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in 1 ... max(y.count, 1) where !y.isEmpty {
+            let saved = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
+            previous = saved
+        }
+    }
+    return row[y.count]
 }

@@ -41,14 +41,62 @@ extension ParameterValue {
 
 /// A rule parameter that users set in `.palisade.yaml`.
 public struct RuleParameter: Sendable {
+    /// The shape of value a parameter takes, checked when the configuration is read.
+    public enum Kind: Sendable {
+        /// A list of strings (a single string is a list of one).
+        case strings
+        /// A whole number of at least 1.
+        case positiveInteger
+        /// `FIRST-LAST` or `BASE+SIZE` (as kube-apiserver's `--service-node-port-range`): ports
+        /// 1 to 65535.
+        case portRange
+    }
+
     public var name: String
     public var summary: String
     public var defaultValue: String
+    public var kind: Kind
 
-    public init(_ name: String, _ summary: String, default defaultValue: String) {
+    public init(_ name: String, _ summary: String, default defaultValue: String, kind: Kind = .strings) {
         self.name = name
         self.summary = summary
         self.defaultValue = defaultValue
+        self.kind = kind
+    }
+
+    /// What is wrong with `value` for this parameter ("must be …"), or nil when it fits.
+    public func problem(with value: ParameterValue) -> String? {
+        switch (kind, value) {
+        case (.strings, .list), (.strings, .string):
+            return nil
+        case (.strings, _):
+            return "must be a list of strings, e.g. [\"a\", \"b\"]"
+        case (.positiveInteger, .int(let n)) where n >= 1:
+            return nil
+        case (.positiveInteger, _):
+            return "must be a whole number of at least 1"
+        case (.portRange, .string(let text)):
+            return Self.portRange(text) == nil
+                ? "must be FIRST-LAST or BASE+SIZE with ports from 1 to 65535, e.g. \"30000-32767\", not \"\(text)\"" : nil
+        case (.portRange, _):
+            return "must be a string FIRST-LAST or BASE+SIZE, e.g. \"30000-32767\""
+        }
+    }
+
+    /// `FIRST-LAST` or `BASE+SIZE` as a range of port numbers, or nil.
+    public static func portRange(_ text: String) -> ClosedRange<Int>? {
+        let range: ClosedRange<Int>
+        if let dash = text.firstIndex(of: "-") {
+            guard let lo = Int(text[..<dash]), let hi = Int(text[text.index(after: dash)...]), lo <= hi else { return nil }
+            range = lo ... hi
+        } else if let plus = text.firstIndex(of: "+") {
+            guard let lo = Int(text[..<plus]), let count = Int(text[text.index(after: plus)...]), count > 0,
+                  lo <= 65535, count <= 65535 else { return nil }
+            range = lo ... (lo + count - 1)
+        } else {
+            return nil
+        }
+        return range.lowerBound >= 1 && range.upperBound <= 65535 ? range : nil
     }
 }
 

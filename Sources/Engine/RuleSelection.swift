@@ -10,6 +10,21 @@ public struct RuleSelection: Sendable {
 
     public init() {}
 
+    /// The rule that reports policies failing at runtime (defined with the policies).
+    public static let policyErrorRuleID = "policy-error"
+
+    /// This selection with `policy-error` added to an `--only` list that names rules written as
+    /// policies (and does not disable it): it is how those rules report a policy that cannot be
+    /// evaluated, so without it a policy failing on every resource would pass in silence.
+    public func keepingPolicyErrors(among rules: [RuleMetadata]) -> RuleSelection {
+        guard var only, !only.contains(Self.policyErrorRuleID), !disabled.contains(Self.policyErrorRuleID),
+              rules.contains(where: { $0.definition != nil && only.contains($0.id) }) else { return self }
+        only.insert(Self.policyErrorRuleID)
+        var selection = self
+        selection.only = only
+        return selection
+    }
+
     public func isEnabled(_ rule: RuleMetadata) -> Bool {
         if let only { return only.contains(rule.id) }
         if disabled.contains(rule.id) || disabled.contains("all") { return enabled.contains(rule.id) }

@@ -135,6 +135,77 @@ final class ConfigurationAndSuppressionTests: XCTestCase {
         }
     }
 
+    /// A parameter the rule does not declare, or a value of the wrong shape, is an error at
+    /// its position instead of a setting silently ignored (the rule's default used instead).
+    func testRuleParametersAreValidatedAgainstTheRules() throws {
+        let rules = BuiltinRules.all.map(\.metadata)
+        let cases: [(String, String)] = [
+            ("rules:\n  node-port-range: {nodePortRange: abc}\n", "c.yaml:2:36: rules.node-port-range.nodePortRange must be FIRST-LAST"),
+            ("rules:\n  node-port-range: {nodePortRange: \"40000-30000\"}\n", "c.yaml:2:36: rules.node-port-range.nodePortRange must be"),
+            ("rules:\n  node-port-range: {nodePortRange: 5}\n", "c.yaml:2:36: rules.node-port-range.nodePortRange must be a string"),
+            ("rules:\n  node-port-range: {nodePortRang: \"1-2\"}\n", "c.yaml:2:21: rule node-port-range has no parameter \"nodePortRang\"; did you mean \"nodePortRange\"?"),
+            ("rules:\n  image-registry-not-allowed: {allowedRegistries: 5}\n", "c.yaml:2:51: rules.image-registry-not-allowed.allowedRegistries must be a list of strings"),
+            ("rules:\n  missing-name: {labels: [a]}\n", "c.yaml:2:18: rule missing-name has no parameter \"labels\" (it takes none)"),
+            ("overrides:\n- paths: [a]\n  rules:\n    alias-bomb: {maxAliasExpansion: 0}\n", "c.yaml:4:37: rules.alias-bomb.maxAliasExpansion must be a whole number"),
+        ]
+        for (text, expected) in cases {
+            let config = try Configuration.parse(Array(text.utf8), file: "c.yaml", knownRules: known)
+            XCTAssertThrowsError(try config.validateParameters(of: rules), text) { error in
+                XCTAssertTrue(String(describing: error).hasPrefix(expected), "\(error)")
+            }
+        }
+        for good in ["rules:\n  node-port-range: {nodePortRange: \"20000-22767\"}\n",
+                     "rules:\n  node-port-range: {nodePortRange: \"30000+2768\"}\n",
+                     "rules:\n  image-registry-not-allowed: {enabled: true, allowedRegistries: registry.example.com}\n"] {
+            XCTAssertNoThrow(try Configuration.parse(Array(good.utf8), file: "c.yaml", knownRules: known).validateParameters(of: rules), good)
+        }
+        for version in ["banana", "1", "\"\""] {
+            XCTAssertThrowsError(try Configuration.parse(Array("kubernetesVersion: \(version)\n".utf8), file: "c.yaml", knownRules: known),
+                                 version) { error in
+                XCTAssertTrue(String(describing: error).hasPrefix("c.yaml:1:20: kubernetesVersion must be a Kubernetes release"), "\(error)")
+            }
+        }
+        XCTAssertEqual(try Configuration.parse(Array("kubernetesVersion: v1.28\n".utf8), file: "c.yaml", knownRules: known).kubernetesVersion, "v1.28")
+    }
+
+    /// `exclude` and override `paths` are relative to the configuration's directory, like
+    /// `policies:`, whichever directory palisade runs in and however files are named.
+    func testConfigurationGlobsAreRelativeToTheConfigurationFile() throws {
+        let text = "exclude: [\"legacy/**\"]\noverrides:\n  - paths: [\"apps/**\"]\n    rules: {missing-name: false}\n"
+        let config = try Configuration.parse(Array(text.utf8), file: "repo/.palisade.yaml", knownRules: known,
+                                             workingDirectory: "/work")
+        XCTAssertTrue(config.isExcluded("repo/legacy/a.yaml"))
+        XCTAssertTrue(config.isExcluded("/work/repo/legacy/a.yaml"))
+        XCTAssertTrue(config.isExcluded("repo/./x/../legacy/a.yaml"))
+        XCTAssertFalse(config.isExcluded("repo/src/a.yaml"))
+        XCTAssertFalse(config.isExcluded("other/legacy-not/a.yaml"))
+        XCTAssertTrue(config.overrides[0].applies(file: "repo/apps/web.yaml", namespace: nil))
+        XCTAssertFalse(config.overrides[0].applies(file: "repo/infra/web.yaml", namespace: nil))
+        // Run from inside the repository, with an absolute configuration path.
+        let inside = try Configuration.parse(Array(text.utf8), file: "/work/repo/.palisade.yaml", knownRules: known,
+                                             workingDirectory: "/work/repo/apps")
+        XCTAssertTrue(inside.isExcluded("../legacy/a.yaml"))
+        XCTAssertTrue(inside.overrides[0].applies(file: "web.yaml", namespace: nil))
+    }
+
+    /// `--only` naming a policy rule keeps `policy-error` on, or a policy that fails on every
+    /// resource would pass without a word.
+    func testOnlyAPolicyRuleKeepsPolicyErrors() {
+        var policy = RuleMetadata(id: "team/jobs-deadline", area: "policies", severity: .warning, summary: "s",
+                                  rationale: "r", remediation: "m", triggering: [], nonTriggering: [])
+        policy.definition = "policy.yaml"
+        let plain = RuleMetadata(id: "host-network", area: "security", severity: .warning, summary: "s",
+                                 rationale: "r", remediation: "m", triggering: [], nonTriggering: [])
+        var selection = RuleSelection()
+        selection.only = ["team/jobs-deadline"]
+        XCTAssertEqual(selection.keepingPolicyErrors(among: [policy, plain]).only, ["team/jobs-deadline", "policy-error"])
+        selection.only = ["host-network"]
+        XCTAssertEqual(selection.keepingPolicyErrors(among: [policy, plain]).only, ["host-network"])
+        selection.only = ["team/jobs-deadline"]
+        selection.disabled = ["policy-error"]
+        XCTAssertEqual(selection.keepingPolicyErrors(among: [policy, plain]).only, ["team/jobs-deadline"])
+    }
+
     func testScopedOverridesDisableAndChangeSeverity() throws {
         let text = """
             overrides:

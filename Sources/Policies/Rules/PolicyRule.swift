@@ -105,7 +105,7 @@ public struct PolicyRule: SetRule {
 /// `policy-error`: a policy that failed at runtime on a resource (a field read without a
 /// `has()` guard, the cost limit, a non-bool result). Runs after the policy rules of its set.
 public struct PolicyErrorRule: SetRule {
-    public static let id = "policy-error"
+    public static let id = RuleSelection.policyErrorRuleID
     let run: PolicyRunState
     /// It reports the errors the policy rules recorded, so it waits for them.
     public var runsAfterOtherSetRules: Bool { true }

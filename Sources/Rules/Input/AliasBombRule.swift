@@ -8,7 +8,8 @@ public struct AliasBombRule: LoadRule {
         summary: "YAML aliases expand to an excessive number of nodes",
         rationale: "Nested anchors and aliases (\"billion laughs\") make a few lines expand to billions of nodes, exhausting memory in tools and in the API server. The document is not checked further.",
         remediation: "Remove the nested aliases; write the repeated content out or generate it with a template tool.",
-        parameters: [RuleParameter("maxAliasExpansion", "Nodes aliases may add per document (flag --max-alias-expansion)", default: "100000")],
+        parameters: [RuleParameter("maxAliasExpansion", "Nodes aliases may add per document (flag --max-alias-expansion)", default: "100000",
+                                    kind: .positiveInteger)],
         triggering: [RuleExample("""
             a: &a [x, x, x, x, x, x, x, x, x, x]
             b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]

@@ -31,7 +31,8 @@ public struct NodePortRangeRule: ResourceRule {
         summary: "A nodePort is outside the cluster's NodePort range or set on a Service that cannot have one",
         rationale: "The API server allocates node ports only from --service-node-port-range (30000-32767 unless the cluster changes it) and rejects a Service asking for a port outside it. A nodePort on a ClusterIP or ExternalName Service is rejected too (`may not be used when type is 'ClusterIP'`).",
         remediation: "Remove nodePort to let the cluster allocate one, or pick a port inside the range; set the nodePortRange parameter (for example \"30000-32767\") if your cluster uses another range. On a ClusterIP Service, drop nodePort or change the type to NodePort.",
-        parameters: [RuleParameter("nodePortRange", "the cluster's --service-node-port-range, as FIRST-LAST", default: "30000-32767")],
+        parameters: [RuleParameter("nodePortRange", "the cluster's --service-node-port-range, as FIRST-LAST", default: "30000-32767",
+                                    kind: .portRange)],
         triggering: [
             RuleExample(NodePortRangeRule.tensorboard(nodePort: 6006), at: "11:15"),
             RuleExample("""
@@ -56,15 +57,7 @@ public struct NodePortRangeRule: ResourceRule {
 
     /// Parses "FIRST-LAST" (also "FIRST+COUNT" as kube-apiserver accepts); nil if malformed.
     static func parseRange(_ text: String) -> ClosedRange<Int64>? {
-        if let dash = text.firstIndex(of: "-") {
-            guard let lo = Int64(text[..<dash]), let hi = Int64(text[text.index(after: dash)...]), lo <= hi else { return nil }
-            return lo...hi
-        }
-        if let plus = text.firstIndex(of: "+") {
-            guard let lo = Int64(text[..<plus]), let count = Int64(text[text.index(after: plus)...]), count > 0 else { return nil }
-            return lo...(lo + count - 1)
-        }
-        return nil
+        RuleParameter.portRange(text).map { Int64($0.lowerBound) ... Int64($0.upperBound) }
     }
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
