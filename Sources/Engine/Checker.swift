@@ -290,8 +290,13 @@ public struct Checker: Sendable {
         case .success(let b):
             bytes = b
         }
-        // ABAC policy files are JSON lines, not one YAML stream: recognised by content.
-        if input.name.hasSuffix(".jsonl") || (Self.startsWithJSONObject(bytes) && ABACPolicyFile.looksLikeABAC(bytes: bytes)) {
+        // ABAC policy files are JSON lines, not one YAML stream: recognised by content, or by
+        // the `.jsonl` extension unless the lines are other Kubernetes objects (read as YAML,
+        // they are checked as manifests, or reported as a syntax error, never as ABAC grants).
+        let isABAC = input.name.hasSuffix(".jsonl")
+            ? !ABACPolicyFile.holdsOtherKubernetesObjects(bytes: bytes)
+            : Self.startsWithJSONObject(bytes) && ABACPolicyFile.looksLikeABAC(bytes: bytes)
+        if isABAC {
             let parsed = ABACPolicyFile.parse(bytes: bytes, file: input.name)
             if reported { for d in parsed.diagnostics { load(.abac(d)) } }
             return FileResult(findings: findings, resources: [], abacPolicies: parsed.policies)

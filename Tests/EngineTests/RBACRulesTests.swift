@@ -189,6 +189,21 @@ final class RBACRulesTests: XCTestCase {
         XCTAssertEqual(found.map { "\($0.ruleID) \($0.position) \($0.severity)" }, ["abac-invalid-utf8 1:\(start + 2) warning"])
     }
 
+    /// A `.jsonl` of ordinary manifests is not an ABAC policy file: read as ABAC, a
+    /// ClusterRole's `"*"` fields were reported as cluster-admin-equivalent ABAC grants.
+    func testJSONLinesOfManifestsAreNotReadAsABAC() {
+        let manifests = """
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","namespace":"b"}}
+            {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"x"},"rules":[]}
+            """
+        let found = check([("objects.jsonl", manifests)])
+        XCTAssertFalse(found.contains { $0.ruleID.hasPrefix("abac-") }, "\(found.map(\.ruleID))")
+        XCTAssertEqual(found.map { "\($0.ruleID) \($0.position)" }, ["yaml-syntax 2:1"])
+        // An ABAC policy file keeps its extension's meaning, malformed lines included.
+        let abac = check([("policy.jsonl", "{not json\n" + ABACRules.podReaderLine)], only: ["abac-malformed-line", "abac-legacy-mode"])
+        XCTAssertEqual(Set(abac.map(\.ruleID)), ["abac-malformed-line", "abac-legacy-mode"])
+    }
+
     func testLegacyModeOncePerFileAtTheFirstPolicy() {
         let policy = "# old cluster\n\n" + ABACRules.podReaderLine + "\n" + ABACRules.podReaderLine + "\n"
         let found = check([("a.jsonl", policy), ("b.jsonl", ABACRules.podReaderLine)], only: ["abac-legacy-mode"])

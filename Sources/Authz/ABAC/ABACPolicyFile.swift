@@ -31,14 +31,27 @@ public enum ABACPolicyFile {
     /// least one is an ABAC policy (an `abac.authorization.kubernetes.io` apiVersion, or only legacy fields) and
     /// none is some other Kubernetes object.
     public static func looksLikeABAC(bytes: [UInt8]) -> Bool {
+        let sample = classify(bytes)
+        return !sample.otherObjects && !sample.notJSON && sample.abacLike > 0
+    }
+
+    /// Whether the first meaningful lines hold Kubernetes objects other than ABAC policies (a
+    /// `.jsonl` of manifests): such a file is not read as ABAC, whatever its extension.
+    public static func holdsOtherKubernetesObjects(bytes: [UInt8]) -> Bool {
+        classify(bytes).otherObjects
+    }
+
+    /// What the first 20 meaningful lines hold: ABAC policies, other Kubernetes objects (an
+    /// apiVersion outside the ABAC group, or a kind without one), lines that are not JSON objects.
+    private static func classify(_ bytes: [UInt8]) -> (abacLike: Int, otherObjects: Bool, notJSON: Bool) {
         var examined = 0
         var abacLike = 0
-        var rejected = false
+        var otherObjects = false, notJSON = false
         forEachLine(bytes) { _, start, end in
-            guard !rejected, examined < 20 else { return }
+            guard !otherObjects, !notJSON, examined < 20 else { return }
             examined += 1
             guard bytes[start] == UInt8(ascii: "{") else {
-                rejected = true
+                notJSON = true
                 return
             }
             guard end - start <= maxLineLength else { return }
@@ -49,14 +62,14 @@ public enum ABACPolicyFile {
                 return nil
             }
             if let apiVersion {
-                if apiVersion.hasPrefix(apiGroup + "/") { abacLike += 1 } else { rejected = true }
+                if apiVersion.hasPrefix(apiGroup + "/") { abacLike += 1 } else { otherObjects = true }
             } else if members.contains(where: { $0.key == "kind" }) {
-                rejected = true
+                otherObjects = true
             } else if !members.isEmpty, members.allSatisfy({ ABACPolicy.legacyFields.contains($0.key) }) {
                 abacLike += 1
             }
         }
-        return !rejected && abacLike > 0
+        return (abacLike, otherObjects, notJSON)
     }
 
     /// Calls `body(lineNumber, start, end)` for every meaningful line: split at `\n`, trailing `\r` dropped,
