@@ -52,7 +52,9 @@ public struct GitHubReporter: Reporter {
         return bytes
     }
 
-    /// `::LEVEL file=F,line=L,col=C,title=palisade RULE::MESSAGE (RESOURCE)`.
+    /// `::LEVEL file=F,line=L,col=C,title=palisade RULE::MESSAGE (RESOURCE) [from TEMPLATE]`:
+    /// the Helm template (`# Source:`) is named as in the text report, since the annotation
+    /// can only point into the rendered file.
     private func append(_ f: Finding, escapedFile: [UInt8], to out: inout [UInt8]) {
         out.append(contentsOf: "::".utf8)
         out.append(contentsOf: Self.command(for: f.severity).utf8)
@@ -74,6 +76,11 @@ public struct GitHubReporter: Reporter {
             out.append(contentsOf: " (".utf8)
             Self.appendEscaped(resource, property: false, to: &out)
             out.append(UInt8(ascii: ")"))
+        }
+        if let template = f.sourceTemplate {
+            out.append(contentsOf: " [from ".utf8)
+            Self.appendEscaped(template, property: false, to: &out)
+            out.append(UInt8(ascii: "]"))
         }
     }
 

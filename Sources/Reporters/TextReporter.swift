@@ -25,12 +25,65 @@ public struct TextReporter: Reporter {
         }
     }
 
-    public func line(_ f: Finding, suppressed: Bool = false) -> String {
+    private func plainLine(_ f: Finding, suppressed: Bool) -> String {
         var line = f.headline(file: f.file, severity: label(f.severity))
         if let resource = f.resourceLabel { line += paint(" (\(resource))", "2") }
         if let template = f.sourceTemplate { line += paint(" [from \(template)]", "2") }
         if suppressed, let why = f.suppression { line += paint(" — suppressed by \(why)", "2") }
         return line
+    }
+
+    /// A line of a finding whose text comes from the input (file names, messages quoting
+    /// values, resource names): control characters are written as `\xNN`, so a hostile
+    /// manifest cannot move the cursor, retitle the terminal or hide findings with escape
+    /// sequences, and a finding stays on one line.
+    public func line(_ f: Finding, suppressed: Bool = false) -> String {
+        guard Self.hasControlCharacters(f) else { return plainLine(f, suppressed: suppressed) }
+        var g = f
+        g.file = Self.escapingControlCharacters(f.file)
+        g.message = Self.escapingControlCharacters(f.message)
+        g.sourceTemplate = f.sourceTemplate.map(Self.escapingControlCharacters)
+        g.suppression = f.suppression.map(Self.escapingControlCharacters)
+        g.resource = f.resource.map {
+            var r = $0
+            r.kind = Self.escapingControlCharacters(r.kind)
+            r.namespace = r.namespace.map(Self.escapingControlCharacters)
+            r.name = r.name.map(Self.escapingControlCharacters)
+            return r
+        }
+        return plainLine(g, suppressed: suppressed)
+    }
+
+    static func hasControlCharacters(_ f: Finding) -> Bool {
+        hasControlCharacters(f.file) || hasControlCharacters(f.message)
+            || f.sourceTemplate.map(hasControlCharacters) == true || f.suppression.map(hasControlCharacters) == true
+            || f.resource.map { hasControlCharacters($0.kind) || $0.namespace.map(hasControlCharacters) == true
+                || $0.name.map(hasControlCharacters) == true } == true
+    }
+
+    /// C0 controls, DEL, and C1 controls (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8).
+    static func hasControlCharacters(_ s: String) -> Bool {
+        s.withUTF8Bytes { bytes in
+            for (i, b) in bytes.enumerated() {
+                if b < 0x20 || b == 0x7F { return true }
+                if b == 0xC2, i + 1 < bytes.count, (0x80 ... 0x9F).contains(bytes[i + 1]) { return true }
+            }
+            return false
+        }
+    }
+
+    static func escapingControlCharacters(_ s: String) -> String {
+        guard hasControlCharacters(s) else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count == 1 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public func render(_ result: CheckResult, rules: [RuleMetadata]) -> String {

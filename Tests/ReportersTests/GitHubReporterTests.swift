@@ -37,6 +37,14 @@ final class GitHubReporterTests: XCTestCase {
         XCTAssertEqual(command(.info), "::notice file=a.yaml,line=2,col=4,title=palisade r::m")
     }
 
+    /// A finding in `helm template` output names the template it came from, as the text report does.
+    func testHelmTemplateIsNamed() {
+        var f = Finding(ruleID: "r", severity: .warning, message: "m", file: "rendered.yaml", position: SourcePosition(line: 9, column: 3))
+        f.sourceTemplate = "shop/templates/deployment.yaml"
+        XCTAssertEqual(GitHubReporter().command(f),
+                       "::warning file=rendered.yaml,line=9,col=3,title=palisade r::m [from shop/templates/deployment.yaml]")
+    }
+
     func testEscaping() {
         let f = Finding(ruleID: "r", severity: .warning, message: "100% sure: a, b\r\nnext::line", file: "/ws/dir/a:b,c%d.yaml",
                         position: SourcePosition(line: 0, column: 0))

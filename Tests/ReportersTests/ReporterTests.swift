@@ -17,9 +17,24 @@ final class ReporterTests: XCTestCase {
 
     func testTextLineFormat() {
         let text = TextReporter().render(result([finding]), rules: [])
-        XCTAssertTrue(text.hasPrefix("a.yaml:3:7: warning [r] say \"hi\"\n\u{1} (Pod/ns/p)\n"))
+        // Control characters from the input are shown escaped: one finding, one line.
+        XCTAssertTrue(text.hasPrefix("a.yaml:3:7: warning [r] say \"hi\"\\x0A\\x01 (Pod/ns/p)\n"), text)
         XCTAssertTrue(text.hasSuffix("0 errors, 1 warning, 0 info in 1 file (1 resource)\n"))
         XCTAssertFalse(text.contains("\u{1B}["))
+    }
+
+    /// Names and values from a hostile manifest cannot send escape sequences to the terminal
+    /// (C0, DEL and C1 controls are escaped); the reporter's own colours still are codes.
+    func testControlCharactersFromTheInputAreEscaped() {
+        let hostile = Finding(ruleID: "r", severity: .error, message: "image \u{1B}]0;owned\u{7}x", file: "evil\u{1B}[2J.yaml",
+                              position: SourcePosition(line: 1, column: 1),
+                              resource: ResourceIdentity(apiVersion: "v1", kind: "Pod", namespace: "n\u{9B}s", name: "p\r"))
+        let text = TextReporter(useColor: true).render(result([hostile]), rules: [])
+        XCTAssertTrue(text.contains("evil\\x1B[2J.yaml:1:1: "), text)
+        XCTAssertTrue(text.contains("image \\x1B]0;owned\\x07x"), text)
+        XCTAssertTrue(text.contains("(Pod/n\\x9Bs/p\\x0D)"), text)
+        XCTAssertFalse(text.contains("\u{1B}[2J") || text.contains("\u{1B}]") || text.contains("\u{9B}") || text.contains("\r"), text)
+        XCTAssertTrue(text.contains("\u{1B}[1;31merror"))
     }
 
     func testColourOnlyWhenAsked() {
