@@ -145,11 +145,9 @@ private struct TreeBuilder {
         switch parser.error {
         case YAML_READER_ERROR:
             // Reader errors carry a byte offset rather than a mark.
-            pos = position(ofByteOffset: parser.problem_offset, in: input)
-            let value = parser.problem_value
-            message = value >= 0 ? "\(problem) (byte 0x\(String(value, radix: 16)))" : problem
-            message = "not valid UTF-8/UTF-16 text: \(message)"
-            diagnostics.append(YAMLDiagnostic(kind: .encoding, message: message, position: pos))
+            let error = readerError(problem: problem, offset: parser.problem_offset, value: Int(parser.problem_value), in: input)
+            diagnostics.append(YAMLDiagnostic(kind: .encoding, message: "not valid UTF-8/UTF-16 text: \(error.message)",
+                                              position: error.position))
             return
         case YAML_MEMORY_ERROR:
             pos = .start
