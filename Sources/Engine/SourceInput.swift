@@ -5,6 +5,10 @@ public struct SourceInput: Sendable, Hashable {
     public enum Origin: Sendable, Hashable {
         case file(String)
         case bytes([UInt8])
+        /// Something named or found that cannot be read (an unlistable directory, standard
+        /// input over the size limit): reading it gives this error, reported like any
+        /// unreadable file.
+        case unreadable(InputError)
     }
 
     public var name: String
@@ -20,6 +24,39 @@ public struct SourceInput: Sendable, Hashable {
         origin = .bytes(bytes)
     }
 
+    public init(name: String, unreadable error: InputError) {
+        self.name = name
+        origin = .unreadable(error)
+    }
+
+    /// Reads standard input (or `descriptor`), stopping as soon as more than `maxBytes` have
+    /// arrived: a huge stream is refused after `maxBytes + 1` bytes, not read whole first.
+    /// Over the limit, or on a read error, the input is unreadable and reported like a file.
+    public static func standardInput(name: String, maxBytes: Int, descriptor: Int32 = STDIN_FILENO) -> SourceInput {
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
+            // Redirected from a file: its size is known without reading it.
+            return SourceInput(name: name, unreadable: .overLimit(size: Int(info.st_size), maxBytes: maxBytes))
+        }
+        let limit = maxBytes + 1
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, wanted) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return SourceInput(name: name, unreadable: InputError(message: "read failed: \(String(cString: strerror(errno)))"))
+            }
+            bytes.append(contentsOf: chunk[0 ..< n])
+        }
+        if bytes.count > maxBytes {
+            return SourceInput(name: name, unreadable: .overLimit(size: bytes.count, maxBytes: maxBytes, atLeast: true))
+        }
+        return SourceInput(name: name, bytes: bytes)
+    }
+
     /// The file's canonical path (symlinks resolved), nil for standard input.
     public var realPath: String? {
         guard case .file(let path) = origin else { return nil }
@@ -31,6 +68,8 @@ public struct SourceInput: Sendable, Hashable {
         switch origin {
         case .bytes(let bytes):
             return .success(bytes)
+        case .unreadable(let error):
+            return .failure(error)
         case .file(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -47,7 +86,7 @@ public struct SourceInput: Sendable, Hashable {
                 return .failure(InputError(message: "not a regular file (\(type.rawValue)); skipped"))
             }
             if let size = attributes[.size] as? Int, size > maxBytes {
-                return .failure(InputError(message: "file is \(size) bytes, over the limit of \(maxBytes) bytes; not parsed"))
+                return .failure(.overLimit(size: size, maxBytes: maxBytes))
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 return .failure(InputError(message: "cannot open file (permission denied?)"))
@@ -65,37 +104,84 @@ public struct SourceInput: Sendable, Hashable {
 
 public struct InputError: Error, Sendable, Hashable {
     public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    /// A file over `--max-file-size`; `atLeast` when only a prefix was read (standard input).
+    static func overLimit(size: Int, maxBytes: Int, atLeast: Bool = false) -> InputError {
+        InputError(message: "file is \(atLeast ? "at least " : "")\(size) bytes, over the limit of \(maxBytes) bytes; not parsed")
+    }
 }
 
 /// Expands command-line paths into the files to check, in a stable order.
 public enum InputDiscovery {
     public static let manifestExtensions: Set<String> = ["yaml", "yml", "json", "jsonl"]
 
+    /// Each file is listed once, however often and however it is spelled (`a.yaml`,
+    /// `./a.yaml`, `net/../a.yaml`, an absolute path, a symlink to it): the first spelling names it.
+    ///
     /// - Throws: `InputError` for a named path that does not exist (a usage error).
     public static func inputs(for paths: [String], extraExtensions: Set<String> = []) throws(InputError) -> [SourceInput] {
         var result: [SourceInput] = []
-        var seen: Set<String> = []
+        var seen: Set<Identity> = []
         let extensions = manifestExtensions.union(extraExtensions)
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                let reason = errno
                 // A symlink loop or dangling link is there but unreadable: a finding, not a usage error.
-                if isSymbolicLink(path), seen.insert(displayName(path)).inserted {
-                    result.append(SourceInput(name: displayName(path), path: path))
+                if isSymbolicLink(path) {
+                    if seen.insert(.name(displayName(path))).inserted {
+                        result.append(SourceInput(name: displayName(path), path: path))
+                    }
+                    continue
+                }
+                // So is a path in a folder that may not be searched (permissions): it may well exist.
+                if reason != ENOENT && reason != ENOTDIR {
+                    if seen.insert(.name(displayName(path))).inserted {
+                        result.append(SourceInput(name: displayName(path), unreadable: InputError(
+                            message: "cannot be looked up: \(String(cString: strerror(reason)))")))
+                    }
                     continue
                 }
                 throw InputError(message: "\(path): no such file or directory")
             }
-            if isDirectory.boolValue {
-                for file in walk(path, extensions: extensions) where seen.insert(displayName(file)).inserted {
-                    result.append(SourceInput(name: displayName(file), path: file))
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                for entry in scan(path, extensions: extensions) where seen.insert(entry.identity).inserted {
+                    if let error = entry.error {
+                        result.append(SourceInput(name: displayName(entry.path), unreadable: error))
+                    } else {
+                        result.append(SourceInput(name: displayName(entry.path), path: entry.path))
+                    }
                 }
-            } else if seen.insert(displayName(path)).inserted {
+            } else if seen.insert(Identity(info)).inserted {
                 // A file named explicitly is checked whatever its extension.
                 result.append(SourceInput(name: displayName(path), path: path))
             }
         }
         return result
+    }
+
+    /// What makes two paths the same file: its device and inode, from the `stat` a walk makes
+    /// anyway (resolving every path would cost a system call per path component); by name
+    /// where there is nothing to stat.
+    enum Identity: Hashable {
+        case file(device: UInt64, inode: UInt64)
+        case name(String)
+
+        init(_ info: stat) {
+            self = .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        }
+    }
+
+    /// One thing a walk found: a file to read, or a directory it could not read.
+    struct Entry {
+        var path: String
+        var identity: Identity
+        /// Set for a directory whose entries cannot be listed or looked at.
+        var error: InputError?
     }
 
     /// `./a/b.yaml` and `a/b.yaml` are the same file: name it one way, so fingerprints and
@@ -110,7 +196,13 @@ public enum InputDiscovery {
     /// Files under a directory, sorted; hidden entries skipped; symlinked directories
     /// followed once (a loop cannot recur because real paths are remembered).
     static func walk(_ root: String, extensions: Set<String>) -> [String] {
-        var files: [String] = []
+        scan(root, extensions: extensions).filter { $0.error == nil }.map(\.path)
+    }
+
+    /// `walk`, plus the directories that could not be read, sorted among the files: a directory
+    /// the walk cannot list (permissions) is reported, not silently left out of the run.
+    static func scan(_ root: String, extensions: Set<String>) -> [Entry] {
+        var found: [Entry] = []
         var visited: Set<String> = []
         var stack: [String] = [root]
         let fm = FileManager.default
@@ -119,28 +211,59 @@ public enum InputDiscovery {
                 URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
             } ?? URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
             guard visited.insert(real).inserted else { continue }
-            guard let entries = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            let entries: [String]
+            switch list(dir) {
+            case .success(let names): entries = names
+            case .failure(let error):
+                found.append(Entry(path: dir, identity: .name(real), error: error))
+                continue
+            }
             var subdirectories: [String] = []
+            var blocked: Int32?
             for entry in entries.sorted() where !entry.hasPrefix(".") {
                 let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    let reason = errno
                     // A manifest-named symlink that cannot be resolved (dangling, or a loop) is listed so
                     // that reading it reports a finding instead of the file silently dropping out of the run.
-                    if isSymbolicLink(path), extensions.contains(fileExtension(of: entry)) {
-                        files.append(path)
+                    if isSymbolicLink(path) {
+                        if extensions.contains(fileExtension(of: entry)) {
+                            found.append(Entry(path: path, identity: .name(path)))
+                        }
+                    } else if reason != ENOENT {
+                        // Listed but not searchable (read without execute permission): nothing in it can be told apart.
+                        blocked = reason
                     }
                     continue
                 }
-                if isDirectory.boolValue {
+                if (info.st_mode & S_IFMT) == S_IFDIR {
                     subdirectories.append(path)
                 } else if extensions.contains(fileExtension(of: entry)) {
-                    files.append(path)
+                    found.append(Entry(path: path, identity: Identity(info)))
                 }
+            }
+            if let blocked {
+                found.append(Entry(path: dir, identity: .name(real),
+                                   error: InputError(message: "directory entries cannot be read: \(String(cString: strerror(blocked)))")))
             }
             stack.append(contentsOf: subdirectories.reversed())
         }
-        return files.sorted()
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// The names in a directory, or the system's reason it cannot be listed.
+    static func list(_ dir: String) -> Result<[String], InputError> {
+        guard let handle = opendir(dir) else {
+            return .failure(InputError(message: "directory cannot be listed: \(String(cString: strerror(errno)))"))
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: Array($0.prefix { $0 != 0 }) + [0]) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
     }
 }
 
@@ -152,6 +275,11 @@ func fileExtension(of name: String) -> String {
     guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex,
           !utf8[dot...].contains(UInt8(ascii: "/")) else { return "" }
     return String(decoding: utf8[utf8.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+}
+
+/// `read(2)`, by a name the input's own `read(maxBytes:)` does not hide.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// Whether `path` itself (not what it points to) is a symbolic link.

@@ -39,8 +39,8 @@ struct CheckArguments: ParsableArguments {
     @Option(help: ArgumentHelp("CustomResourceDefinition files or folders to validate custom resources against (repeatable); read like context.", valueName: "path"))
     var crds: [String] = []
 
-    @Option(help: "Name used for standard input in findings (e.g. the chart or kustomization it came from).")
-    var stdinFilename = "<stdin>"
+    @Option(help: "Name used for standard input ('-') in findings, e.g. the chart or kustomization it came from (default: <stdin>).")
+    var stdinFilename: String?
 
     @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -61,6 +61,23 @@ struct CheckArguments: ParsableArguments {
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-documents", maxDocuments), ("--max-depth", maxDepth),
                               ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-size", maxScalarSize)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
+        }
+        // One line on standard error and exit 2, like every other usage error.
+        if stdinFilename != nil, !paths.contains("-") {
+            throw failUsage("--stdin-filename only applies when reading standard input: add '-' to the paths")
+        }
+        if let kubernetesVersion, !Self.isMajorMinor(kubernetesVersion) {
+            throw failUsage("--kubernetes-version must be MAJOR.MINOR, e.g. 1.29 (got '\(kubernetesVersion)')")
+        }
+    }
+
+    /// `1.29` or `v1.29`: the release, without a patch level.
+    static func isMajorMinor(_ version: String) -> Bool {
+        var text = Substring(version)
+        if text.first == "v" || text.first == "V" { text = text.dropFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 6 && part.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
         }
     }
 
@@ -95,8 +112,8 @@ struct CheckArguments: ParsableArguments {
         var inputs: [SourceInput] = []
         let filePaths = paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
         if paths.contains("-") {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            inputs.append(SourceInput(name: stdinFilename, bytes: [UInt8](data)))
+            // Read only up to the size limit: a larger stream is refused like a larger file.
+            inputs.append(SourceInput.standardInput(name: stdinFilename ?? "<stdin>", maxBytes: options.limits.maxFileBytes))
         }
         var contextInputs: [SourceInput] = []
         do {
