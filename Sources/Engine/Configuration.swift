@@ -170,7 +170,7 @@ extension Configuration {
             switch key.scalar ?? "" {
             case "kubernetesVersion":
                 let version = try reader.string(value, "kubernetesVersion")
-                guard KubernetesVersion(version) != nil, version.contains(".") else {
+                guard RuleContext.isKubernetesRelease(version) else {
                     throw reader.error(value, "kubernetesVersion must be a Kubernetes release such as \"\(RuleContext.defaultKubernetesVersion)\", not \"\(version)\"")
                 }
                 config.kubernetesVersion = version

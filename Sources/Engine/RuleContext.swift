@@ -15,6 +15,17 @@ public struct RuleContext: Sendable {
 
     public static let defaultKubernetesVersion = "1.31"
 
+    /// Whether `version` names a Kubernetes release as `--kubernetes-version` and
+    /// `kubernetesVersion:` take it: `1.29`, `v1.29` or `1.29.3` (the patch level is ignored).
+    public static func isKubernetesRelease(_ version: String) -> Bool {
+        var text = Substring(version)
+        if text.first == "v" || text.first == "V" { text = text.dropFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (2 ... 3).contains(parts.count) && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 6 && part.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+        }
+    }
+
     public init(parameters: [String: [String: ParameterValue]] = [:], strictReferences: Bool = false,
                 kubernetesVersion: String = RuleContext.defaultKubernetesVersion) {
         self.parameters = parameters

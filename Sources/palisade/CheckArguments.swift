@@ -66,18 +66,8 @@ struct CheckArguments: ParsableArguments {
         if stdinFilename != nil, !paths.contains("-") {
             throw failUsage("--stdin-filename only applies when reading standard input: add '-' to the paths")
         }
-        if let kubernetesVersion, !Self.isMajorMinor(kubernetesVersion) {
-            throw failUsage("--kubernetes-version must be MAJOR.MINOR, e.g. 1.29 (got '\(kubernetesVersion)')")
-        }
-    }
-
-    /// `1.29` or `v1.29`: the release, without a patch level.
-    static func isMajorMinor(_ version: String) -> Bool {
-        var text = Substring(version)
-        if text.first == "v" || text.first == "V" { text = text.dropFirst() }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 6 && part.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+        if let kubernetesVersion, !RuleContext.isKubernetesRelease(kubernetesVersion) {
+            throw failUsage("--kubernetes-version must be a release such as 1.29 (got '\(kubernetesVersion)')")
         }
     }
 
@@ -97,6 +87,16 @@ struct CheckArguments: ParsableArguments {
             path.hasPrefix("/") || configDirectory == nil ? path : configDirectory! + "/" + path
         }
         let rules = try catalogue(policyPaths: configPolicies + policy)
+        do {
+            try configuration.validateParameters(of: rules.map(\.metadata))
+        } catch {
+            throw failUsage("invalid configuration: \(error)")
+        }
+        // `alias-bomb`'s parameter in the file sets the parse limit unless the flag does.
+        if maxAliasExpansion == ParseLimits.default.maxAliasExpansion,
+           case .int(let limit)? = configuration.rules["alias-bomb"]?.parameters["maxAliasExpansion"] {
+            options.limits.maxAliasExpansion = Int(limit)
+        }
         let known = Set(rules.map(\.metadata.id)).union(["all"])
         for id in (enable + disable + only).flatMap(splitList) where !known.contains(id) {
             throw failUsage("unknown rule '\(id)'; see 'palisade rules'")

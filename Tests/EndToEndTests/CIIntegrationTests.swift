@@ -271,4 +271,31 @@ final class PodTemplatePathsTests: XCTestCase {
         let elsewhere = try palisade(["check", manifest, "--config", config.path, "--no-context", "--only", "privileged-container"])
         XCTAssertFalse(elsewhere.stdout.contains("privileged-container"), elsewhere.stdout)
     }
+
+    /// Rule parameters in `.palisade.yaml` are checked against what the rules take (exit 2
+    /// with the position), `alias-bomb`'s sets the parse limit, and `exclude` is relative to
+    /// the file's directory whichever directory palisade runs in.
+    func testConfigurationParametersAndPathsEndToEnd() throws {
+        let repo = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("legacy"), withIntermediateDirectories: true)
+        let config = repo.appendingPathComponent(".palisade.yaml")
+        try "rules:\n  node-port-range: {nodePortRange: abc}\n".write(to: config, atomically: true, encoding: .utf8)
+        let bad = try palisade(["check", "--no-context", "--config", config.path, "fixtures/hardened"])
+        XCTAssertEqual(bad.status, 2, bad.stdout)
+        XCTAssertEqual(bad.stderr, "palisade: invalid configuration: \(config.path):2:36: rules.node-port-range.nodePortRange must be "
+                       + "FIRST-LAST or BASE+SIZE with ports from 1 to 65535, e.g. \"30000-32767\", not \"abc\"\n")
+
+        let aliases = "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n"
+        try aliases.write(to: repo.appendingPathComponent("aliases.yaml"), atomically: true, encoding: .utf8)
+        try "exclude: [\"legacy/**\"]\nrules:\n  alias-bomb: {maxAliasExpansion: 20}\n".write(to: config, atomically: true, encoding: .utf8)
+        try "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {hostPID: true, containers: [{name: a, image: a}]}\n"
+            .write(to: repo.appendingPathComponent("legacy/pod.yaml"), atomically: true, encoding: .utf8)
+        let limited = try palisade(["check", "--no-context", "--config", config.path, repo.path, "--only", "alias-bomb,host-pid"])
+        XCTAssertTrue(limited.stdout.contains("aliases.yaml:3:5: error [alias-bomb]"), limited.stdout)
+        XCTAssertFalse(limited.stdout.contains("legacy"), limited.stdout)
+        // The same exclusion from another directory, with the file named relative to it.
+        let fromLegacy = try palisade(["check", "--no-context", "--config", "../.palisade.yaml", "pod.yaml", "--only", "host-pid"],
+                                      in: repo.appendingPathComponent("legacy"))
+        XCTAssertFalse(fromLegacy.stdout.contains("host-pid"), fromLegacy.stdout)
+    }
 }

@@ -220,13 +220,15 @@ final class InputEdgeCaseTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: report + ".json"))
     }
 
-    func testKubernetesVersionMustBeMajorDotMinor() throws {
-        for bad in ["banana", "1", "1.", ".29", "1.29.3", "1.x", "v", ""] {
+    /// The same rule as `kubernetesVersion:` in the configuration file: a release, with or
+    /// without `v` and a patch level.
+    func testKubernetesVersionMustBeARelease() throws {
+        for bad in ["banana", "1", "1.", ".29", "1.29.3.1", "1.x", "v", ""] {
             let run = try palisade(["check", "--no-context", "--kubernetes-version", bad, "fixtures/hardened"])
             XCTAssertEqual(run.status, 2, "\(bad): \(run.stdout)")
-            XCTAssertEqual(run.stderr, "palisade: --kubernetes-version must be MAJOR.MINOR, e.g. 1.29 (got '\(bad)')\n")
+            XCTAssertEqual(run.stderr, "palisade: --kubernetes-version must be a release such as 1.29 (got '\(bad)')\n")
         }
-        for good in ["1.29", "v1.25", "1.31"] {
+        for good in ["1.29", "v1.25", "1.31", "1.29.3"] {
             let run = try palisade(["check", "--no-context", "--kubernetes-version", good, "fixtures/hardened"])
             XCTAssertEqual(run.status, 0, "\(good): \(run.stdout + run.stderr)")
         }

@@ -133,8 +133,9 @@ final class YAMLParserTests: XCTestCase {
         bytes += Array("\n".utf8)
         let stream = YAMLParser.parse(bytes, file: "bad.yaml")
         XCTAssertEqual(stream.diagnostics.first?.kind, .encoding)
-        // libyaml names the byte that broke the sequence: the trailing byte after 0xC3.
-        XCTAssertEqual(stream.diagnostics.first?.position, SourcePosition(line: 2, column: 5))
+        // The position is the first byte of the broken sequence (0xC3), not the byte libyaml
+        // stopped at.
+        XCTAssertEqual(stream.diagnostics.first?.position, SourcePosition(line: 2, column: 4))
         XCTAssertTrue(stream.diagnostics.first?.message.contains("trailing") ?? false)
     }
 
