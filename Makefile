@@ -8,13 +8,18 @@ ZSH_COMPLETION = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 BIN = .build/release/palisade
 
-.PHONY: build install uninstall test completions clean
+.PHONY: build install uninstall test man completions clean
 
+# The Swift runtime and Foundation are linked in (--static-swift-stdlib), so the installed
+# binary needs only libc, libstdc++ and libyaml, not the toolchain it was built with.
 build:
-	swift build -c release --product palisade
+	swift build -c release --product palisade --static-swift-stdlib
 
 test:
-	swift test
+	swift test --disable-swift-testing
+
+man:
+	scripts/update-man-page.sh
 
 completions: build
 	mkdir -p .build/completions
@@ -24,7 +29,7 @@ completions: build
 
 install: build completions
 	install -d $(BINDIR) $(MANDIR) $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
-	install -m 755 $(BIN) $(BINDIR)/palisade
+	install -m 755 -s $(BIN) $(BINDIR)/palisade
 	install -m 644 docs/palisade.1 $(MANDIR)/palisade.1
 	install -m 644 .build/completions/palisade.bash $(BASH_COMPLETION)/palisade
 	install -m 644 .build/completions/_palisade $(ZSH_COMPLETION)/_palisade

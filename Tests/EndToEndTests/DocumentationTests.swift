@@ -63,6 +63,37 @@ final class ReadmeExampleTests: XCTestCase {
         return examples
     }
 
+    /// The man page `make install` installs is generated from the argument parser
+    /// (`scripts/update-man-page.sh`): every subcommand and every option of `check` the binary
+    /// offers must be in it, so it cannot fall behind the CLI unnoticed.
+    func testManPageCoversEverySubcommandAndCheckOption() throws {
+        let man = try String(contentsOfFile: CLIHarness.root.appendingPathComponent("docs/palisade.1").path, encoding: .utf8)
+        let help = try palisade(["--help"]).stdout
+        // The SUBCOMMANDS block runs to the first blank line; a name starts a line, two spaces in.
+        let block = help.components(separatedBy: "SUBCOMMANDS:\n").last!.components(separatedBy: "\n\n").first!
+        let subcommands = block.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        XCTAssertGreaterThan(subcommands.count, 8, help)
+        for name in subcommands {
+            XCTAssertTrue(man.contains(".It Em \(name)\n"), "docs/palisade.1 lacks '\(name)': run scripts/update-man-page.sh")
+        }
+        let checkHelp = try palisade(["check", "--help"]).stdout
+        // Options are the lines of the OPTIONS block that start with a flag.
+        let optionLines = checkHelp.components(separatedBy: "OPTIONS:\n").last!.split(separator: "\n")
+            .map { $0.drop { $0 == " " } }.filter { $0.hasPrefix("-") }
+        let options = Set(optionLines.compactMap { line in
+            line.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+                .first { $0.hasPrefix("--") }
+        }).subtracting(["--help", "--version"])
+        XCTAssertGreaterThan(options.count, 10, checkHelp)
+        for option in options.sorted() {
+            let name = option.dropFirst(2)
+            XCTAssertTrue(man.contains("Fl -\(name)") || man.contains(", -\(name)"),
+                          "docs/palisade.1 lacks '\(option)': run scripts/update-man-page.sh")
+        }
+    }
+
     func testREADMEExamplesReproduce() throws {
         let examples = try Self.examples()
         XCTAssertGreaterThan(examples.count, 10)
