@@ -55,18 +55,37 @@ public struct TextReporter: Reporter {
     }
 
     static func hasControlCharacters(_ f: Finding) -> Bool {
-        hasControlCharacters(f.file) || hasControlCharacters(f.message)
-            || f.sourceTemplate.map(hasControlCharacters) == true || f.suppression.map(hasControlCharacters) == true
-            || f.resource.map { hasControlCharacters($0.kind) || $0.namespace.map(hasControlCharacters) == true
-                || $0.name.map(hasControlCharacters) == true } == true
+        if hasControlCharacters(f.file) || hasControlCharacters(f.message) { return true }
+        if let template = f.sourceTemplate, hasControlCharacters(template) { return true }
+        if let why = f.suppression, hasControlCharacters(why) { return true }
+        if let kind = f.resource?.kind, hasControlCharacters(kind) { return true }
+        if let namespace = f.resource?.namespace, hasControlCharacters(namespace) { return true }
+        if let name = f.resource?.name, hasControlCharacters(name) { return true }
+        return false
     }
 
     /// C0 controls, DEL, and C1 controls (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8).
     static func hasControlCharacters(_ s: String) -> Bool {
         s.withUTF8Bytes { bytes in
-            for (i, b) in bytes.enumerated() {
+            guard let base = bytes.baseAddress else { return false }
+            let n = bytes.count
+            // Asked of every finding's strings, so eight bytes are tested at once: a word with
+            // no byte below 0x20 and none equal to 0x7F or 0xC2 (the lead byte of C1
+            // controls) is skipped; otherwise its bytes are looked at one by one.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+            var i = 0
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let below20 = (w &- ones &* 0x20) & ~w & highs != 0
+                if below20 || hasZeroByte(w ^ (ones &* 0x7F)) || hasZeroByte(w ^ (ones &* 0xC2)) { break }
+                i += 8
+            }
+            while i < n {
+                let b = base[i]
                 if b < 0x20 || b == 0x7F { return true }
-                if b == 0xC2, i + 1 < bytes.count, (0x80 ... 0x9F).contains(bytes[i + 1]) { return true }
+                if b == 0xC2, i + 1 < n, base[i + 1] & 0xE0 == 0x80 { return true }
+                i += 1
             }
             return false
         }

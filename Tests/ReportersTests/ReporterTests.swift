@@ -37,6 +37,22 @@ final class ReporterTests: XCTestCase {
         XCTAssertTrue(text.contains("\u{1B}[1;31merror"))
     }
 
+    /// Long names are scanned eight bytes at a time: a control character anywhere is found,
+    /// and ordinary non-ASCII text (© is C2 A9, é is C3 A9) is left as it is.
+    func testControlCharacterScanOnLongAndNonASCIIText() {
+        func line(_ message: String) -> String {
+            TextReporter().line(Finding(ruleID: "r", severity: .info, message: message, file: "a.yaml", position: .start))
+        }
+        for offset in 0 ..< 20 {
+            let padding = String(repeating: "x", count: offset)
+            XCTAssertTrue(line(padding + "\u{1B}" + padding).contains(padding + "\\x1B" + padding), "offset \(offset)")
+            XCTAssertTrue(line(padding + "\u{85}tail").contains(padding + "\\x85tail"), "offset \(offset)")
+            XCTAssertTrue(line(padding + "\u{7F}").hasSuffix(padding + "\\x7F"), "offset \(offset)")
+        }
+        let text = "© 2026 café naïve — 東京 ✓ plain ASCII long enough to span several words"
+        XCTAssertTrue(line(text).hasSuffix(text))
+    }
+
     func testColourOnlyWhenAsked() {
         XCTAssertTrue(TextReporter(useColor: true).render(result([finding]), rules: []).contains("\u{1B}[1;33mwarning"))
     }
