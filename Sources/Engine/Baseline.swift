@@ -72,7 +72,9 @@ public struct Baseline: Sendable {
     /// Moves findings in the baseline to `suppressed`, and reports entries that no longer
     /// occur (only for files this run reported on, so a partial run — pre-commit's changed
     /// files, with the rest of the repository as context — does not call them stale).
-    /// `checkedFiles` and `fileKey` name files as `init(findings:fileKey:)` did.
+    /// `checkedFiles` are the names the files were given; `fileKey` names them as
+    /// `init(findings:fileKey:)` did. Entries of baselines written before names were keyed
+    /// (by the name as given, relative to where palisade ran) still match.
     public func apply(to result: inout CheckResult, baselineFile: String, checkedFiles: Set<String>,
                       fileKey: (String) -> String = { $0 }) {
         var known: [String: Entry] = [:]
@@ -80,9 +82,11 @@ public struct Baseline: Sendable {
         var seen: Set<String> = []
         var shown: [Finding] = []
         for finding in result.findings {
-            let fp = finding.fingerprint(file: fileKey(finding.file))
-            if known[fp] != nil {
-                seen.insert(fp)
+            let key = fileKey(finding.file)
+            let fp = finding.fingerprint(file: key)
+            let match = known[fp] != nil ? fp : key != finding.file && known[finding.fingerprint] != nil ? finding.fingerprint : nil
+            if let match {
+                seen.insert(match)
                 var f = finding
                 f.suppression = "baseline \(baselineFile)"
                 result.suppressed.append(f)
@@ -90,7 +94,8 @@ public struct Baseline: Sendable {
                 shown.append(finding)
             }
         }
-        for e in entries where !seen.contains(e.fingerprint) && checkedFiles.contains(e.file) {
+        let checked = checkedFiles.union(checkedFiles.map(fileKey))
+        for e in entries where !seen.contains(e.fingerprint) && checked.contains(e.file) {
             shown.append(Finding(ruleID: Self.staleRuleID, severity: .info,
                                  message: "baseline entry for \(e.ruleID) in \(e.file) (\(e.resource)) no longer occurs; recreate the baseline to shrink it",
                                  file: baselineFile, position: SourcePosition(line: max(e.line, 1), column: 5)))

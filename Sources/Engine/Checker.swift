@@ -294,7 +294,7 @@ public struct Checker: Sendable {
         // the `.jsonl` extension unless the lines are other Kubernetes objects (read as YAML,
         // they are checked as manifests, or reported as a syntax error, never as ABAC grants).
         let isABAC = input.name.hasSuffix(".jsonl")
-            ? !ABACPolicyFile.holdsOtherKubernetesObjects(bytes: bytes)
+            ? !ABACPolicyFile.holdsOnlyOtherKubernetesObjects(bytes: bytes)
             : Self.startsWithJSONObject(bytes) && ABACPolicyFile.looksLikeABAC(bytes: bytes)
         if isABAC {
             let parsed = ABACPolicyFile.parse(bytes: bytes, file: input.name)

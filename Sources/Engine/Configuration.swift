@@ -58,8 +58,7 @@ public struct Configuration: Sendable {
 
         init?(configurationFile file: String, workingDirectory: String?) {
             guard let cwd = workingDirectory, cwd.hasPrefix("/") else { return nil }
-            let path = LexicalPath.absolute(file, from: cwd)
-            directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            directory = LexicalPath.directory(of: LexicalPath.absolute(file, from: cwd))
             self.workingDirectory = LexicalPath.normalized(cwd)
         }
 
@@ -129,7 +128,7 @@ extension Configuration {
     public func validateParameters(of rules: [RuleMetadata]) throws(ConfigurationError) {
         let declared = Dictionary(rules.map { ($0.id, $0.parameters) }, uniquingKeysWith: { a, _ in a })
         let file = self.file ?? Configuration.fileName
-        for settings in [self.rules] + overrides.map(\.rules) {
+        for (index, settings) in ([self.rules] + overrides.map(\.rules)).enumerated() {
             for (id, rule) in settings.sorted(by: { $0.key < $1.key }) {
                 let known = declared[id] ?? []
                 for (name, value) in rule.parameters.sorted(by: { $0.key < $1.key }) {
@@ -143,6 +142,10 @@ extension Configuration {
                             message += names.isEmpty ? " (it takes none)" : " (it takes: \(names.joined(separator: ", ")))"
                         }
                         throw ConfigurationError(file: file, position: rule.parameterKeys[name] ?? .start, message: message)
+                    }
+                    if index > 0, parameter.runWide {
+                        throw ConfigurationError(file: file, position: rule.parameterKeys[name] ?? .start,
+                                                 message: "rules.\(id).\(name) applies to the whole run; set it under the top-level rules, not in an override")
                     }
                     if let problem = parameter.problem(with: value) {
                         throw ConfigurationError(file: file, position: rule.parameterValues[name] ?? .start,

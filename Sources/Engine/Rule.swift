@@ -56,12 +56,16 @@ public struct RuleParameter: Sendable {
     public var summary: String
     public var defaultValue: String
     public var kind: Kind
+    /// A setting of the whole run (a parse limit), which an override scoped to some paths or
+    /// namespaces cannot change.
+    public var runWide: Bool
 
-    public init(_ name: String, _ summary: String, default defaultValue: String, kind: Kind = .strings) {
+    public init(_ name: String, _ summary: String, default defaultValue: String, kind: Kind = .strings, runWide: Bool = false) {
         self.name = name
         self.summary = summary
         self.defaultValue = defaultValue
         self.kind = kind
+        self.runWide = runWide
     }
 
     /// What is wrong with `value` for this parameter ("must be …"), or nil when it fits.

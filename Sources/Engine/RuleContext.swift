@@ -1,3 +1,4 @@
+import KubeFormats
 import Models
 
 /// Settings every rule can read: rule parameters and run-wide options.
@@ -16,14 +17,10 @@ public struct RuleContext: Sendable {
     public static let defaultKubernetesVersion = "1.31"
 
     /// Whether `version` names a Kubernetes release as `--kubernetes-version` and
-    /// `kubernetesVersion:` take it: `1.29`, `v1.29` or `1.29.3` (the patch level is ignored).
+    /// `kubernetesVersion:` take it: what `kubectl version` and managed clusters print — `1.29`,
+    /// `v1.29`, `1.29.3`, `v1.29.3-gke.1200`, `v1.28.5+k3s1` (patch and suffix are ignored).
     public static func isKubernetesRelease(_ version: String) -> Bool {
-        var text = Substring(version)
-        if text.first == "v" || text.first == "V" { text = text.dropFirst() }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return (2 ... 3).contains(parts.count) && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 6 && part.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
-        }
+        KubernetesVersion(version) != nil
     }
 
     public init(parameters: [String: [String: ParameterValue]] = [:], strictReferences: Bool = false,

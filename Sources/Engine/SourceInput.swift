@@ -38,7 +38,7 @@ public struct SourceInput: Sendable, Hashable {
             // Redirected from a file: its size is known without reading it.
             return SourceInput(name: name, unreadable: .overLimit(size: Int(info.st_size), maxBytes: maxBytes))
         }
-        let limit = maxBytes + 1
+        let limit = maxBytes == Int.max ? Int.max : maxBytes + 1
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < limit {
@@ -71,22 +71,23 @@ public struct SourceInput: Sendable, Hashable {
         case .unreadable(let error):
             return .failure(error)
         case .file(let path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // `stat` follows a symbolic link: a link to a manifest is read as the manifest.
+            var info = stat()
+            guard stat(path, &info) == 0 else {
                 if isSymbolicLink(path) {
                     return .failure(InputError(message: "symbolic link cannot be resolved (dangling, or a loop)"))
                 }
-                return .failure(InputError(message: "no such file"))
+                return .failure(InputError(message: errno == ENOENT ? "no such file" : "cannot look it up: \(String(cString: strerror(errno)))"))
             }
-            if isDirectory.boolValue { return .failure(InputError(message: "is a directory, not a file")) }
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-                return .failure(InputError(message: "cannot read file attributes"))
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: return .failure(InputError(message: "is a directory, not a file"))
+            case S_IFIFO: return .failure(InputError(message: "not a regular file (a FIFO); skipped"))
+            case S_IFSOCK: return .failure(InputError(message: "not a regular file (a socket); skipped"))
+            default: return .failure(InputError(message: "not a regular file (a device); skipped"))
             }
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                return .failure(InputError(message: "not a regular file (\(type.rawValue)); skipped"))
-            }
-            if let size = attributes[.size] as? Int, size > maxBytes {
-                return .failure(.overLimit(size: size, maxBytes: maxBytes))
+            if Int(info.st_size) > maxBytes {
+                return .failure(.overLimit(size: Int(info.st_size), maxBytes: maxBytes))
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 return .failure(InputError(message: "cannot open file (permission denied?)"))
@@ -157,7 +158,8 @@ public enum InputDiscovery {
                     }
                 }
             } else if seen.insert(Identity(info)).inserted {
-                // A file named explicitly is checked whatever its extension.
+                // A file named explicitly is checked whatever its extension. A symbolic link to
+                // a file is that file (read through the link), under the first name met.
                 result.append(SourceInput(name: displayName(path), path: path))
             }
         }
@@ -229,7 +231,7 @@ public enum InputDiscovery {
                     // that reading it reports a finding instead of the file silently dropping out of the run.
                     if isSymbolicLink(path) {
                         if extensions.contains(fileExtension(of: entry)) {
-                            found.append(Entry(path: path, identity: .name(path)))
+                            found.append(Entry(path: path, identity: .name(displayName(path))))
                         }
                     } else if reason != ENOENT {
                         // Listed but not searchable (read without execute permission): nothing in it can be told apart.
@@ -260,7 +262,11 @@ public enum InputDiscovery {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: Array($0.prefix { $0 != 0 }) + [0]) }
+            // In place: a directory record can be shorter than `d_name`'s declared 256 bytes,
+            // so the field is never copied whole.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return .success(names)

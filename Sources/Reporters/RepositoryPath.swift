@@ -12,17 +12,18 @@ public enum RepositoryPath {
     /// file outside the root gets its absolute path rather than a name relative to nothing.
     public static func relative(_ file: String, root: String?, workingDirectory: String? = nil) -> String {
         var path = file
-        if let base = workingDirectory, base.hasPrefix("/"), !path.hasPrefix("/"),
+        if let base = workingDirectory, base.hasPrefix("/"), !path.utf8.starts(with: "/".utf8),
            let root = normalizedRoot(root), root.hasPrefix("/") {
             path = LexicalPath.absolute(path, from: base)
         }
-        if let root = normalizedRoot(root) {
-            let prefix = root == "/" ? "/" : root + "/"
-            if path.hasPrefix(prefix), path.count > prefix.count { path.removeFirst(prefix.count) }
+        // Compared as bytes, as the file system names files (see `LexicalPath`).
+        if let root = normalizedRoot(root), let inside = LexicalPath.remainder(of: path, after: root == "/" ? "/" : root + "/"),
+           !inside.isEmpty {
+            path = inside
         }
-        while path.hasPrefix("./") {
-            path.removeFirst(2)
-            while path.hasPrefix("/") { path.removeFirst() }
+        while let rest = LexicalPath.remainder(of: path, after: "./") {
+            path = rest
+            while let trimmed = LexicalPath.remainder(of: path, after: "/") { path = trimmed }
         }
         return path
     }

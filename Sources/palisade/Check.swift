@@ -75,8 +75,7 @@ struct Check: ParsableCommand {
                 let recorded = try Baseline.read([UInt8](data))
                 let key = arguments.repositoryFileKey()
                 // The files named on the command line, not the `--context` ones.
-                recorded.apply(to: &result, baselineFile: baseline, checkedFiles: Set(result.checkedFiles.map(key)),
-                               fileKey: key)
+                recorded.apply(to: &result, baselineFile: baseline, checkedFiles: Set(result.checkedFiles), fileKey: key)
             } catch {
                 throw failUsage("\(baseline): \(error.message)")
             }

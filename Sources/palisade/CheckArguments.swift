@@ -51,15 +51,15 @@ struct CheckArguments: ParsableArguments {
     var maxDocuments = ParseLimits.default.maxDocuments
     @Option(help: "Deepest nesting of mappings and sequences.")
     var maxDepth = ParseLimits.default.maxDepth
-    @Option(help: "Most nodes that YAML aliases may add to one document.")
-    var maxAliasExpansion = ParseLimits.default.maxAliasExpansion
+    @Option(help: "Most nodes that YAML aliases may add to one document (default: the configuration's alias-bomb maxAliasExpansion, else \(ParseLimits.default.maxAliasExpansion)).")
+    var maxAliasExpansion: Int?
     @Option(help: "Longest scalar, in bytes.")
     var maxScalarSize = ParseLimits.default.maxScalarBytes
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-documents", maxDocuments), ("--max-depth", maxDepth),
-                              ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-size", maxScalarSize)] where value < 1 {
+                              ("--max-alias-expansion", maxAliasExpansion ?? 1), ("--max-scalar-size", maxScalarSize)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
         // One line on standard error and exit 2, like every other usage error.
@@ -79,7 +79,8 @@ struct CheckArguments: ParsableArguments {
         var options = CheckOptions()
         options.jobs = jobs
         options.limits = ParseLimits(maxFileBytes: maxFileSize, maxDocuments: maxDocuments, maxDepth: maxDepth,
-                                     maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarSize)
+                                     maxAliasExpansion: maxAliasExpansion ?? ParseLimits.default.maxAliasExpansion,
+                                     maxScalarBytes: maxScalarSize)
         let configuration = try loadConfiguration()
         // Policy paths in the configuration file are relative to the file.
         let configDirectory = configuration.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
@@ -93,7 +94,7 @@ struct CheckArguments: ParsableArguments {
             throw failUsage("invalid configuration: \(error)")
         }
         // `alias-bomb`'s parameter in the file sets the parse limit unless the flag does.
-        if maxAliasExpansion == ParseLimits.default.maxAliasExpansion,
+        if maxAliasExpansion == nil,
            case .int(let limit)? = configuration.rules["alias-bomb"]?.parameters["maxAliasExpansion"] {
             options.limits.maxAliasExpansion = Int(limit)
         }

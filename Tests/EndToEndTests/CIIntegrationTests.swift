@@ -293,6 +293,10 @@ final class PodTemplatePathsTests: XCTestCase {
         let limited = try palisade(["check", "--no-context", "--config", config.path, repo.path, "--only", "alias-bomb,host-pid"])
         XCTAssertTrue(limited.stdout.contains("aliases.yaml:3:5: error [alias-bomb]"), limited.stdout)
         XCTAssertFalse(limited.stdout.contains("legacy"), limited.stdout)
+        // The flag wins over the file, even when it gives the default.
+        let flagged = try palisade(["check", "--no-context", "--config", config.path, repo.path, "--only", "alias-bomb",
+                                    "--max-alias-expansion", "100000"])
+        XCTAssertFalse(flagged.stdout.contains("alias-bomb"), flagged.stdout)
         // The same exclusion from another directory, with the file named relative to it.
         let fromLegacy = try palisade(["check", "--no-context", "--config", "../.palisade.yaml", "pod.yaml", "--only", "host-pid"],
                                       in: repo.appendingPathComponent("legacy"))

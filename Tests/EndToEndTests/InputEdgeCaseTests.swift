@@ -187,6 +187,25 @@ final class InputEdgeCaseTests: XCTestCase {
             + "1 error, 0 warnings, 0 info in 1 file (1 resource)\n")
     }
 
+    /// A symbolic link to a manifest is read through the link; met before its target in a walk,
+    /// it names the file, which is checked once (it used to be refused as "not a regular file"
+    /// while standing in for the target, so the target's findings were lost).
+    func testASymlinkInAWalkIsTheFileItPointsTo() throws {
+        let dir = try temporaryDirectory().resolvingSymlinksInPath()
+        try write(Self.unnamed, to: dir.appendingPathComponent("z-real.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a-link.yaml").path, withDestinationPath: "z-real.yaml")
+        let run = try palisade(["check", "--no-context", dir.path])
+        XCTAssertEqual(run.stdout, "\(dir.path)/a-link.yaml:3:1: error [missing-name] metadata.name is missing (ConfigMap/<unnamed>)\n\n"
+            + "1 error, 0 warnings, 0 info in 1 file (1 resource)\n")
+    }
+
+    /// The largest size limit does not overflow while reading standard input.
+    func testLargestSizeLimitOnStandardInput() throws {
+        let run = try palisade(["check", "-", "--no-context", "--max-file-size", String(Int.max)], stdin: Self.unnamed)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("<stdin>:3:1: error [missing-name]"), run.stdout)
+    }
+
     func testDifferentFilesWithTheSameContentAreAllChecked() throws {
         let dir = try temporaryDirectory()
         for name in ["a.yaml", "b.yaml", "sub/a.yaml"] { try write(Self.unnamed, to: dir.appendingPathComponent(name)) }
@@ -223,12 +242,12 @@ final class InputEdgeCaseTests: XCTestCase {
     /// The same rule as `kubernetesVersion:` in the configuration file: a release, with or
     /// without `v` and a patch level.
     func testKubernetesVersionMustBeARelease() throws {
-        for bad in ["banana", "1", "1.", ".29", "1.29.3.1", "1.x", "v", ""] {
+        for bad in ["banana", "1", "1.", ".29", "1.29.3.1", "1.x", "v", "", "1.29x"] {
             let run = try palisade(["check", "--no-context", "--kubernetes-version", bad, "fixtures/hardened"])
             XCTAssertEqual(run.status, 2, "\(bad): \(run.stdout)")
             XCTAssertEqual(run.stderr, "palisade: --kubernetes-version must be a release such as 1.29 (got '\(bad)')\n")
         }
-        for good in ["1.29", "v1.25", "1.31", "1.29.3"] {
+        for good in ["1.29", "v1.25", "1.31", "1.29.3", "v1.29.3-gke.1200", "v1.28.5+k3s1"] {
             let run = try palisade(["check", "--no-context", "--kubernetes-version", good, "fixtures/hardened"])
             XCTAssertEqual(run.status, 0, "\(good): \(run.stdout + run.stderr)")
         }

@@ -65,6 +65,31 @@ final class ConfigurationAndSuppressionTests: XCTestCase {
         XCTAssertEqual(result.findings.first?.position.line, 7)
     }
 
+    /// Baselines name files from the repository root; one written before that (names as given,
+    /// relative to where palisade ran, e.g. a project in a monorepo's `k8s/` folder) still
+    /// matches, and its entries are judged stale only for the files checked.
+    func testBaselinesOfBothNamingsMatch() throws {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  hostPID: true\n  containers: [{name: a, image: \"a:1\"}]\n"
+        var options = CheckOptions()
+        options.selection.only = ["host-pid"]
+        let check = { Checker(rules: BuiltinRules.all, options: options).check([SourceInput(name: "apps/pod.yaml", bytes: Array(yaml.utf8))]) }
+        let inMonorepo: (String) -> String = { "k8s/" + $0 }
+        for baseline in [Baseline(findings: check().findings), Baseline(findings: check().findings, fileKey: inMonorepo)] {
+            let reread = try Baseline.read(Array(baseline.render().utf8))
+            var result = check()
+            reread.apply(to: &result, baselineFile: "b.json", checkedFiles: ["apps/pod.yaml"], fileKey: inMonorepo)
+            XCTAssertEqual(result.findings.map(\.ruleID), [])
+            XCTAssertEqual(result.suppressed.map(\.ruleID), ["host-pid"])
+            // The finding fixed: its entry is stale, whichever way it was named.
+            var fixed = CheckResult(findings: [], suppressed: [], filesChecked: 1, resourcesChecked: 1)
+            reread.apply(to: &fixed, baselineFile: "b.json", checkedFiles: ["apps/pod.yaml"], fileKey: inMonorepo)
+            XCTAssertEqual(fixed.findings.map(\.ruleID), ["stale-baseline-entry"])
+            var other = CheckResult(findings: [], suppressed: [], filesChecked: 1, resourcesChecked: 1)
+            reread.apply(to: &other, baselineFile: "b.json", checkedFiles: ["apps/other.yaml"], fileKey: inMonorepo)
+            XCTAssertEqual(other.findings.map(\.ruleID), [])
+        }
+    }
+
     func testContainerScopedSuppression() {
         var options = CheckOptions()
         options.selection.only = ["unused-suppression", "yaml11-boolean"]
@@ -146,7 +171,8 @@ final class ConfigurationAndSuppressionTests: XCTestCase {
             ("rules:\n  node-port-range: {nodePortRang: \"1-2\"}\n", "c.yaml:2:21: rule node-port-range has no parameter \"nodePortRang\"; did you mean \"nodePortRange\"?"),
             ("rules:\n  image-registry-not-allowed: {allowedRegistries: 5}\n", "c.yaml:2:51: rules.image-registry-not-allowed.allowedRegistries must be a list of strings"),
             ("rules:\n  missing-name: {labels: [a]}\n", "c.yaml:2:18: rule missing-name has no parameter \"labels\" (it takes none)"),
-            ("overrides:\n- paths: [a]\n  rules:\n    alias-bomb: {maxAliasExpansion: 0}\n", "c.yaml:4:37: rules.alias-bomb.maxAliasExpansion must be a whole number"),
+            ("rules:\n  alias-bomb: {maxAliasExpansion: 0}\n", "c.yaml:2:35: rules.alias-bomb.maxAliasExpansion must be a whole number"),
+            ("overrides:\n- paths: [a]\n  rules:\n    alias-bomb: {maxAliasExpansion: 5}\n", "c.yaml:4:18: rules.alias-bomb.maxAliasExpansion applies to the whole run"),
         ]
         for (text, expected) in cases {
             let config = try Configuration.parse(Array(text.utf8), file: "c.yaml", knownRules: known)

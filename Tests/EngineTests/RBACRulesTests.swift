@@ -199,7 +199,11 @@ final class RBACRulesTests: XCTestCase {
         let found = check([("objects.jsonl", manifests)])
         XCTAssertFalse(found.contains { $0.ruleID.hasPrefix("abac-") }, "\(found.map(\.ruleID))")
         XCTAssertEqual(found.map { "\($0.ruleID) \($0.position)" }, ["yaml-syntax 2:1"])
-        // An ABAC policy file keeps its extension's meaning, malformed lines included.
+        // An ABAC policy file keeps its extension's meaning, malformed lines included, and a
+        // line with a wrong apiVersion among ABAC lines is a mistake in the policy file.
+        let mixed = check([("policy.jsonl", ABACRules.podReaderLine + "\n" + #"{"apiVersion": "abac.authorization.k8s.io/v1beta1", "kind": "Policy", "spec": {"user": "bob", "namespace": "*", "resource": "*"}}"#)],
+                          only: ["abac-legacy-mode", "yaml-syntax", "missing-name"])
+        XCTAssertEqual(mixed.map(\.ruleID), ["abac-legacy-mode"])
         let abac = check([("policy.jsonl", "{not json\n" + ABACRules.podReaderLine)], only: ["abac-malformed-line", "abac-legacy-mode"])
         XCTAssertEqual(Set(abac.map(\.ruleID)), ["abac-malformed-line", "abac-legacy-mode"])
     }

@@ -216,6 +216,12 @@ final class SARIFReporterTests: XCTestCase {
         XCTAssertEqual(RepositoryPath.relative("../../x.yaml", root: "/repo", workingDirectory: "/repo/apps"), "/x.yaml")
         XCTAssertEqual(RepositoryPath.relative("/repo/a.yaml", root: "/repo", workingDirectory: "/repo/apps"), "a.yaml")
         XCTAssertEqual(RepositoryPath.relative("a.yaml", root: nil, workingDirectory: "/repo/apps"), "a.yaml")
+        // A name starting with a combining mark: "/" + U+0301 is one Character but two path parts.
+        XCTAssertEqual(RepositoryPath.relative("\u{301}x.yaml", root: "/repo", workingDirectory: "/repo"), "\u{301}x.yaml")
+        XCTAssertEqual(RepositoryPath.relative("../\u{301}x.yaml", root: "/repo", workingDirectory: "/repo/k8s"), "\u{301}x.yaml")
+        XCTAssertEqual(RepositoryPath.relative("/repo/\u{301}d/./x.yaml", root: "/repo"), "\u{301}d/./x.yaml")
+        XCTAssertEqual(LexicalPath.normalized("/a/\u{301}x/../b//./c"), "/a/b/c")
+        XCTAssertEqual(LexicalPath.normalized("/.."), "/")
 
         // A file outside the root becomes an absolute file URI without a base.
         let outside = Finding(ruleID: "r", severity: .info, message: "m", file: "/elsewhere/x y.yaml", position: .start)

@@ -35,10 +35,12 @@ public enum ABACPolicyFile {
         return !sample.otherObjects && !sample.notJSON && sample.abacLike > 0
     }
 
-    /// Whether the first meaningful lines hold Kubernetes objects other than ABAC policies (a
-    /// `.jsonl` of manifests): such a file is not read as ABAC, whatever its extension.
-    public static func holdsOtherKubernetesObjects(bytes: [UInt8]) -> Bool {
-        classify(bytes).otherObjects
+    /// Whether the first meaningful lines hold Kubernetes objects other than ABAC policies and
+    /// no ABAC policy (a `.jsonl` of manifests): such a file is not read as ABAC, whatever its
+    /// extension. One ABAC line is enough to keep a policy file one, mistakes and all.
+    public static func holdsOnlyOtherKubernetesObjects(bytes: [UInt8]) -> Bool {
+        let sample = classify(bytes)
+        return sample.otherObjects && sample.abacLike == 0
     }
 
     /// What the first 20 meaningful lines hold: ABAC policies, other Kubernetes objects (an
@@ -48,7 +50,7 @@ public enum ABACPolicyFile {
         var abacLike = 0
         var otherObjects = false, notJSON = false
         forEachLine(bytes) { _, start, end in
-            guard !otherObjects, !notJSON, examined < 20 else { return }
+            guard !notJSON, examined < 20 else { return }
             examined += 1
             guard bytes[start] == UInt8(ascii: "{") else {
                 notJSON = true

@@ -9,7 +9,7 @@ public struct AliasBombRule: LoadRule {
         rationale: "Nested anchors and aliases (\"billion laughs\") make a few lines expand to billions of nodes, exhausting memory in tools and in the API server. The document is not checked further.",
         remediation: "Remove the nested aliases; write the repeated content out or generate it with a template tool.",
         parameters: [RuleParameter("maxAliasExpansion", "Nodes aliases may add per document (flag --max-alias-expansion)", default: "100000",
-                                    kind: .positiveInteger)],
+                                    kind: .positiveInteger, runWide: true)],
         triggering: [RuleExample("""
             a: &a [x, x, x, x, x, x, x, x, x, x]
             b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
