@@ -156,10 +156,11 @@ extension Configuration {
         }
     }
 
-    /// Parses a configuration file; `knownRules` catches misspelt rule ids. Relative paths in
+    /// Parses a configuration file; `knownRules` catches misspelt rule ids (nil: any id, for a
+    /// first reading of the file's own `policies:`). Relative paths in
     /// it (`exclude`, override `paths`) are relative to the file's directory, worked out from
     /// `workingDirectory` (the directory palisade runs in) when the file's name is relative.
-    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>,
+    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>?,
                              workingDirectory: String? = currentDirectory()) throws(ConfigurationError) -> Configuration {
         let stream = YAMLParser.parse(bytes, file: file)
         if let d = stream.diagnostics.first { throw ConfigurationError(file: file, position: d.position, message: d.message) }
@@ -210,7 +211,7 @@ extension Configuration {
 
 private struct ConfigReader {
     let file: String
-    let knownRules: Set<String>
+    let knownRules: Set<String>?
 
     func error(_ node: YAMLNode, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, position: node.position, message: message)
@@ -254,7 +255,7 @@ private struct ConfigReader {
         var result: [String: Configuration.RuleSettings] = [:]
         for (key, value) in node.pairs {
             let id = key.scalar ?? ""
-            guard knownRules.contains(id) else { throw unknown(key, Array(knownRules).sorted()) }
+            if let knownRules, !knownRules.contains(id) { throw unknown(key, Array(knownRules).sorted()) }
             var settings = Configuration.RuleSettings()
             if let b = value.boolValue {
                 settings.enabled = b  // `rule-id: false` is shorthand for `{enabled: false}`

@@ -83,11 +83,7 @@ struct CheckArguments: ParsableArguments {
                                      maxScalarBytes: maxScalarSize)
         let configuration = try loadConfiguration()
         // Policy paths in the configuration file are relative to the file.
-        let configDirectory = configuration.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        let configPolicies = configuration.policies.map { path in
-            path.hasPrefix("/") || configDirectory == nil ? path : configDirectory! + "/" + path
-        }
-        let rules = try catalogue(policyPaths: configPolicies + policy)
+        let rules = try catalogue(policyPaths: Self.resolvedPolicyPaths(configuration) + policy)
         do {
             try configuration.validateParameters(of: rules.map(\.metadata))
         } catch {
@@ -197,11 +193,28 @@ struct CheckArguments: ParsableArguments {
             throw failUsage("\(path): cannot read configuration file")
         }
         do {
-            // Rule ids in the file may name built-in policies too.
-            let known = Set(try catalogue().map(\.metadata.id))
-            return try Configuration.parse([UInt8](data), file: path, knownRules: known)
+            // Rule ids in the file may name built-in policies, and the rules of the policies the
+            // file itself lists (or --policy names): those are read first, so `team/rule:
+            // {severity: warning}` can be set. A policy that does not load leaves the ids
+            // unchecked here; the run then reports the policy's own error.
+            let bytes = [UInt8](data)
+            var known: Set<String>? = Set(try catalogue().map(\.metadata.id))
+            let listed = try Configuration.parse(bytes, file: path, knownRules: nil)
+            let policyPaths = Self.resolvedPolicyPaths(listed) + policy
+            if !policyPaths.isEmpty {
+                known = (try? catalogue(policyPaths: policyPaths)).map { Set($0.map(\.metadata.id)) }
+            }
+            return try Configuration.parse(bytes, file: path, knownRules: known)
         } catch {
             throw failUsage("invalid configuration: \(error)")
+        }
+    }
+
+    /// The configuration's `policies:`, relative to the file's directory.
+    static func resolvedPolicyPaths(_ configuration: Configuration) -> [String] {
+        let directory = configuration.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        return configuration.policies.map { path in
+            path.hasPrefix("/") || directory == nil ? path : directory! + "/" + path
         }
     }
 }

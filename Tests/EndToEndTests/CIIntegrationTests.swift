@@ -272,6 +272,21 @@ final class PodTemplatePathsTests: XCTestCase {
         XCTAssertFalse(elsewhere.stdout.contains("privileged-container"), elsewhere.stdout)
     }
 
+    /// The rules of the policies a configuration lists can be configured in the same file.
+    func testConfigurationSetsTheSeverityOfItsOwnPolicies() throws {
+        let dir = try temporaryDirectory()
+        let config = dir.appendingPathComponent(".palisade.yaml")
+        let policies = CLIHarness.root.appendingPathComponent("fixtures/policies/policy").path
+        let manifest = "fixtures/policies/manifests/training.yaml"
+        try "policies: [\"\(policies)\"]\nrules:\n  training-jobs/deadline: {severity: info}\n".write(to: config, atomically: true, encoding: .utf8)
+        let run = try palisade(["check", manifest, "--config", config.path, "--no-context", "--only", "training-jobs/deadline"])
+        XCTAssertTrue(run.stdout.contains("training.yaml:13:1: info [training-jobs/deadline]"), run.stdout + run.stderr)
+        try "policies: [\"\(policies)\"]\nrules:\n  training-jobs/dedline: {severity: info}\n".write(to: config, atomically: true, encoding: .utf8)
+        let typo = try palisade(["check", manifest, "--config", config.path, "--no-context"])
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertTrue(typo.stderr.contains(":3:3: unknown key \"training-jobs/dedline\"; did you mean \"training-jobs/deadline\"?"), typo.stderr)
+    }
+
     /// Rule parameters in `.palisade.yaml` are checked against what the rules take (exit 2
     /// with the position), `alias-bomb`'s sets the parse limit, and `exclude` is relative to
     /// the file's directory whichever directory palisade runs in.
