@@ -17,20 +17,25 @@ public struct Baseline: Sendable {
 
     public static let staleRuleID = "stale-baseline-entry"
     public var entries: [Entry]
+    /// Whether files are named from the repository root (`"paths": "repository"` in the file).
+    /// Baselines written before that name files as they were given, relative to wherever
+    /// palisade ran; those are matched by that name.
+    public var namesFromRepositoryRoot: Bool
 
     /// `fileKey` names a finding's file as the baseline records it: the CLI passes the name
     /// relative to the repository root, so a baseline made at the root matches a check run
-    /// from a subdirectory or on absolute paths.
-    public init(findings: [Finding], fileKey: (String) -> String = { $0 }) {
+    /// from a subdirectory or on absolute paths. Without it, files keep their names as given.
+    public init(findings: [Finding], fileKey: ((String) -> String)? = nil) {
+        namesFromRepositoryRoot = fileKey != nil
         entries = findings.map {
-            let file = fileKey($0.file)
+            let file = fileKey?($0.file) ?? $0.file
             return Entry(fingerprint: $0.fingerprint(file: file), ruleID: $0.ruleID, file: file,
                          resource: $0.resource?.description ?? "", message: $0.message)
         }
     }
 
     public func render() -> String {
-        var out = "{\n  \"version\": 1,\n  \"findings\": [\n"
+        var out = "{\n  \"version\": 1,\n" + (namesFromRepositoryRoot ? "  \"paths\": \"repository\",\n" : "") + "  \"findings\": [\n"
         for (i, e) in entries.enumerated() {
             out += "    {\"fingerprint\": \(quote(e.fingerprint)), \"ruleId\": \(quote(e.ruleID)), \"file\": \(quote(e.file)), "
             out += "\"resource\": \(quote(e.resource)), \"message\": \(quote(e.message))}"
@@ -58,6 +63,7 @@ public struct Baseline: Sendable {
             lines.append(n + 1)
         }
         var baseline = Baseline(findings: [])
+        baseline.namesFromRepositoryRoot = object["paths"] as? String == "repository"
         for (i, item) in list.enumerated() {
             guard let fingerprint = item["fingerprint"] as? String else {
                 throw InputError(message: "baseline entry \(i + 1) has no fingerprint")
@@ -72,21 +78,20 @@ public struct Baseline: Sendable {
     /// Moves findings in the baseline to `suppressed`, and reports entries that no longer
     /// occur (only for files this run reported on, so a partial run — pre-commit's changed
     /// files, with the rest of the repository as context — does not call them stale).
-    /// `checkedFiles` are the names the files were given; `fileKey` names them as
-    /// `init(findings:fileKey:)` did. Entries of baselines written before names were keyed
-    /// (by the name as given, relative to where palisade ran) still match.
+    /// `checkedFiles` are the names the files were given; `fileKey` names them from the
+    /// repository root, as `init(findings:fileKey:)` did. A baseline written before names were
+    /// keyed is matched by the names as given (so from the directory it was made in).
     public func apply(to result: inout CheckResult, baselineFile: String, checkedFiles: Set<String>,
                       fileKey: (String) -> String = { $0 }) {
         var known: [String: Entry] = [:]
         for e in entries { known[e.fingerprint] = e }
         var seen: Set<String> = []
         var shown: [Finding] = []
+        let keyed = namesFromRepositoryRoot
         for finding in result.findings {
-            let key = fileKey(finding.file)
-            let fp = finding.fingerprint(file: key)
-            let match = known[fp] != nil ? fp : key != finding.file && known[finding.fingerprint] != nil ? finding.fingerprint : nil
-            if let match {
-                seen.insert(match)
+            let fp = finding.fingerprint(file: keyed ? fileKey(finding.file) : finding.file)
+            if known[fp] != nil {
+                seen.insert(fp)
                 var f = finding
                 f.suppression = "baseline \(baselineFile)"
                 result.suppressed.append(f)
@@ -94,7 +99,7 @@ public struct Baseline: Sendable {
                 shown.append(finding)
             }
         }
-        let checked = checkedFiles.union(checkedFiles.map(fileKey))
+        let checked = keyed ? Set(checkedFiles.map(fileKey)) : checkedFiles
         for e in entries where !seen.contains(e.fingerprint) && checked.contains(e.file) {
             shown.append(Finding(ruleID: Self.staleRuleID, severity: .info,
                                  message: "baseline entry for \(e.ruleID) in \(e.file) (\(e.resource)) no longer occurs; recreate the baseline to shrink it",

@@ -150,7 +150,15 @@ public enum InputDiscovery {
                 throw InputError(message: "\(path): no such file or directory")
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                for entry in scan(path, extensions: extensions) where seen.insert(entry.identity).inserted {
+                // A file met both as itself and through symbolic links is named as itself,
+                // whatever sorts first: findings and baselines keep the file's own name, and
+                // excluding a link does not drop the file. Links claim what is left, in order.
+                let entries = scan(path, extensions: extensions)
+                let links = Set(entries.indices.filter { entries[$0].error == nil && isSymbolicLink(entries[$0].path) })
+                var kept = Set<Int>()
+                for i in entries.indices where !links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
+                for i in entries.indices where links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
+                for (i, entry) in entries.enumerated() where kept.contains(i) {
                     if let error = entry.error {
                         result.append(SourceInput(name: displayName(entry.path), unreadable: error))
                     } else {

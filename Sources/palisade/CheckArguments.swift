@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import RuleCatalogue
 import Rules
 import YAMLTree
 
@@ -202,7 +203,8 @@ struct CheckArguments: ParsableArguments {
             let listed = try Configuration.parse(bytes, file: path, knownRules: nil)
             let policyPaths = Self.resolvedPolicyPaths(listed) + policy
             if !policyPaths.isEmpty {
-                known = (try? catalogue(policyPaths: policyPaths)).map { Set($0.map(\.metadata.id)) }
+                // Not `catalogue`, which prints the error: the run reports it once, later.
+                known = (try? RuleCatalogue.rules(policyPaths: policyPaths)).map { Set($0.map(\.metadata.id)) }
             }
             return try Configuration.parse(bytes, file: path, knownRules: known)
         } catch {

@@ -187,16 +187,26 @@ final class InputEdgeCaseTests: XCTestCase {
             + "1 error, 0 warnings, 0 info in 1 file (1 resource)\n")
     }
 
-    /// A symbolic link to a manifest is read through the link; met before its target in a walk,
-    /// it names the file, which is checked once (it used to be refused as "not a regular file"
-    /// while standing in for the target, so the target's findings were lost).
-    func testASymlinkInAWalkIsTheFileItPointsTo() throws {
+    /// A symbolic link to a manifest is read through the link. In a walk that also meets the
+    /// file itself, the file keeps its own name whatever sorts first (links used to be refused as
+    /// "not a regular file" while standing in for the target, so the target's findings were
+    /// lost), and excluding the links does not drop it; a link to a file outside the walk is
+    /// checked under the link's name.
+    func testSymlinksInAWalk() throws {
         let dir = try temporaryDirectory().resolvingSymlinksInPath()
-        try write(Self.unnamed, to: dir.appendingPathComponent("z-real.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a-link.yaml").path, withDestinationPath: "z-real.yaml")
-        let run = try palisade(["check", "--no-context", dir.path])
-        XCTAssertEqual(run.stdout, "\(dir.path)/a-link.yaml:3:1: error [missing-name] metadata.name is missing (ConfigMap/<unnamed>)\n\n"
-            + "1 error, 0 warnings, 0 info in 1 file (1 resource)\n")
+        let tree = dir.appendingPathComponent("tree")
+        try write(Self.unnamed, to: tree.appendingPathComponent("real.yaml"))
+        try write(Self.unnamed, to: dir.appendingPathComponent("outside.yaml"))
+        for (link, target) in [("a-link.yaml", "real.yaml"), ("chain.yaml", "a-link.yaml"), ("b-out.yaml", "../outside.yaml")] {
+            try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent(link).path, withDestinationPath: target)
+        }
+        let message = ":3:1: error [missing-name] metadata.name is missing (ConfigMap/<unnamed>)\n"
+        let run = try palisade(["check", "--no-context", "tree"], in: dir)
+        XCTAssertEqual(run.stdout, "tree/b-out.yaml" + message + "tree/real.yaml" + message + "\n"
+            + "2 errors, 0 warnings, 0 info in 2 files (2 resources)\n")
+        try "exclude: [\"tree/a-link.yaml\", \"tree/chain*.yaml\"]\n".write(to: dir.appendingPathComponent(".palisade.yaml"), atomically: true, encoding: .utf8)
+        let excluded = try palisade(["check", "--no-context", "tree"], in: dir)
+        XCTAssertTrue(excluded.stdout.contains("tree/real.yaml" + message), excluded.stdout)
     }
 
     /// The largest size limit does not overflow while reading standard input.
@@ -242,7 +252,7 @@ final class InputEdgeCaseTests: XCTestCase {
     /// The same rule as `kubernetesVersion:` in the configuration file: a release, with or
     /// without `v` and a patch level.
     func testKubernetesVersionMustBeARelease() throws {
-        for bad in ["banana", "1", "1.", ".29", "1.29.3.1", "1.x", "v", "", "1.29x"] {
+        for bad in ["banana", "1", "1.", ".29", "1.29.3.1", "1.x", "v", "", "1.29x", "1.29 garbage", "1.29 ", "1.29-", "1.29+", "1.1000000"] {
             let run = try palisade(["check", "--no-context", "--kubernetes-version", bad, "fixtures/hardened"])
             XCTAssertEqual(run.status, 2, "\(bad): \(run.stdout)")
             XCTAssertEqual(run.stderr, "palisade: --kubernetes-version must be a release such as 1.29 (got '\(bad)')\n")

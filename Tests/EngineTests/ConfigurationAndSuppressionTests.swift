@@ -88,6 +88,14 @@ final class ConfigurationAndSuppressionTests: XCTestCase {
             reread.apply(to: &other, baselineFile: "b.json", checkedFiles: ["apps/other.yaml"], fileKey: inMonorepo)
             XCTAssertEqual(other.findings.map(\.ruleID), [])
         }
+        // A baseline named from the root is never matched by a name as given: run from
+        // `staging/`, `apps/pod.yaml` is `staging/apps/pod.yaml`, another file.
+        let fromRoot = try Baseline.read(Array(Baseline(findings: check().findings, fileKey: { $0 }).render().utf8))
+        XCTAssertTrue(fromRoot.namesFromRepositoryRoot)
+        var elsewhere = check()
+        fromRoot.apply(to: &elsewhere, baselineFile: "b.json", checkedFiles: ["apps/pod.yaml"], fileKey: { "staging/" + $0 })
+        XCTAssertEqual(elsewhere.findings.map(\.ruleID), ["host-pid"])
+        XCTAssertEqual(elsewhere.suppressed.count, 0)
     }
 
     func testContainerScopedSuppression() {
