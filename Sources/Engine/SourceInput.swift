@@ -230,7 +230,16 @@ public enum InputDiscovery {
             }
             var subdirectories: [String] = []
             var blocked: Int32?
-            for entry in entries.sorted() where !entry.hasPrefix(".") {
+            for var entry in entries.sorted() where !entry.hasPrefix(".") {
+                if entry.hasPrefix(invalidNamePrefix) {
+                    entry.removeFirst(invalidNamePrefix.count)
+                    if !entry.hasPrefix("."), extensions.contains(fileExtension(of: entry)) {
+                        let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
+                        found.append(Entry(path: path, identity: .name(path), error: InputError(
+                            message: "file name is not valid UTF-8 (shown with U+FFFD); rename it to check it")))
+                    }
+                    continue
+                }
                 let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
                 var info = stat()
                 guard stat(path, &info) == 0 else {
@@ -262,7 +271,11 @@ public enum InputDiscovery {
         return found.sorted { $0.path < $1.path }
     }
 
-    /// The names in a directory, or the system's reason it cannot be listed.
+    /// The names in a directory, or the system's reason it cannot be listed. A name that is not
+    /// valid UTF-8 cannot be spelt as a path here (a String repairs it into another name): it
+    /// comes back as `invalidNamePrefix` + the repaired name, to be reported, not skipped.
+    static let invalidNamePrefix = "\u{0}invalid-utf8\u{0}"
+
     static func list(_ dir: String) -> Result<[String], InputError> {
         guard let handle = opendir(dir) else {
             return .failure(InputError(message: "directory cannot be listed: \(String(cString: strerror(errno)))"))
@@ -273,7 +286,11 @@ public enum InputDiscovery {
             // In place: a directory record can be shorter than `d_name`'s declared 256 bytes,
             // so the field is never copied whole.
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> String in
+                    let raw = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
+                    let text = String(decoding: raw, as: UTF8.self)
+                    return text.utf8.elementsEqual(raw) ? text : invalidNamePrefix + text
+                }
             }
             if name != "." && name != ".." { names.append(name) }
         }

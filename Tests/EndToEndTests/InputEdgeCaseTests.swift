@@ -209,6 +209,21 @@ final class InputEdgeCaseTests: XCTestCase {
         XCTAssertTrue(excluded.stdout.contains("tree/real.yaml" + message), excluded.stdout)
     }
 
+    /// A file whose name is not valid UTF-8 cannot be named as a path here: it is reported, not
+    /// skipped, and the other files are checked.
+    func testAFileNameThatIsNotUTF8IsReported() throws {
+        let dir = try temporaryDirectory().resolvingSymlinksInPath()
+        try write(Self.unnamed, to: dir.appendingPathComponent("good.yaml"))
+        var path = Array(dir.path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".yaml".utf8)
+        path.append(0)
+        let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        guard fd >= 0 else { throw XCTSkip("the file system refuses names that are not UTF-8") }
+        close(fd)
+        let run = try palisade(["check", "--no-context", dir.path])
+        XCTAssertTrue(run.stdout.contains("/bad\u{FFFD}.yaml:1:1: error [unreadable-file] cannot read file: file name is not valid UTF-8"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("good.yaml:3:1: error [missing-name]"), run.stdout)
+    }
+
     /// The largest size limit does not overflow while reading standard input.
     func testLargestSizeLimitOnStandardInput() throws {
         let run = try palisade(["check", "-", "--no-context", "--max-file-size", String(Int.max)], stdin: Self.unnamed)
