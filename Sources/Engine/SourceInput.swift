@@ -153,8 +153,19 @@ public enum InputDiscovery {
                 // A file met both as itself and through symbolic links is named as itself,
                 // whatever sorts first: findings and baselines keep the file's own name, and
                 // excluding a link does not drop the file. Links claim what is left, in order.
-                let entries = scan(path, extensions: extensions)
+                var entries = scan(path, extensions: extensions)
                 let links = Set(entries.indices.filter { entries[$0].error == nil && isSymbolicLink(entries[$0].path) })
+                // A link met in a walk is followed only to a file inside the walked directory: a
+                // repository must not make palisade read the machine's other files. (A link named
+                // on the command line is followed anywhere: the user asked for it.)
+                let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                for i in links {
+                    let target = URL(fileURLWithPath: entries[i].path).resolvingSymlinksInPath().path
+                    if LexicalPath.relative(target, to: root) == nil {
+                        entries[i].identity = .name(displayName(entries[i].path))
+                        entries[i].error = InputError(message: "symbolic link to a file outside \(displayName(path)); not followed")
+                    }
+                }
                 var kept = Set<Int>()
                 for i in entries.indices where !links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
                 for i in entries.indices where links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
