@@ -153,18 +153,16 @@ public enum InputDiscovery {
                 // A file met both as itself and through symbolic links is named as itself,
                 // whatever sorts first: findings and baselines keep the file's own name, and
                 // excluding a link does not drop the file. Links claim what is left, in order.
-                var entries = scan(path, extensions: extensions)
+                // Links met in a walk are followed only to files and directories inside its
+                // boundary (the git repository the directory is in, else the directory): a
+                // repository must not make palisade read the machine's other files. A link named
+                // on the command line is followed anywhere: the user asked for it.
+                let boundary = linkBoundary(of: path)
+                var entries = scan(path, extensions: extensions, boundary: boundary)
                 let links = Set(entries.indices.filter { entries[$0].error == nil && isSymbolicLink(entries[$0].path) })
-                // A link met in a walk is followed only to a file inside the walked directory: a
-                // repository must not make palisade read the machine's other files. (A link named
-                // on the command line is followed anywhere: the user asked for it.)
-                let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                for i in links {
-                    let target = URL(fileURLWithPath: entries[i].path).resolvingSymlinksInPath().path
-                    if LexicalPath.relative(target, to: root) == nil {
-                        entries[i].identity = .name(displayName(entries[i].path))
-                        entries[i].error = InputError(message: "symbolic link to a file outside \(displayName(path)); not followed")
-                    }
+                for i in links where !isInside(entries[i].path, boundary) {
+                    entries[i].identity = .name(displayName(entries[i].path))
+                    entries[i].error = InputError(message: "symbolic link to a file outside \(boundary); not followed")
                 }
                 var kept = Set<Int>()
                 for i in entries.indices where !links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
@@ -217,12 +215,31 @@ public enum InputDiscovery {
     /// Files under a directory, sorted; hidden entries skipped; symlinked directories
     /// followed once (a loop cannot recur because real paths are remembered).
     static func walk(_ root: String, extensions: Set<String>) -> [String] {
-        scan(root, extensions: extensions).filter { $0.error == nil }.map(\.path)
+        scan(root, extensions: extensions, boundary: linkBoundary(of: root)).filter { $0.error == nil }.map(\.path)
+    }
+
+    /// Where links met in a walk of `dir` may lead: the root of the git repository `dir` is
+    /// in (real path), else `dir` itself.
+    static func linkBoundary(of dir: String) -> String {
+        let real = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+        var candidate = real
+        while true {
+            if FileManager.default.fileExists(atPath: candidate + "/.git") { return candidate }
+            let parent = LexicalPath.directory(of: candidate)
+            if parent.isEmpty || parent == candidate { return real }
+            candidate = parent
+        }
+    }
+
+    /// Whether `path`, with every link resolved, is `boundary` or inside it.
+    static func isInside(_ path: String, _ boundary: String) -> Bool {
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return real == boundary || LexicalPath.relative(real, to: boundary) != nil
     }
 
     /// `walk`, plus the directories that could not be read, sorted among the files: a directory
     /// the walk cannot list (permissions) is reported, not silently left out of the run.
-    static func scan(_ root: String, extensions: Set<String>) -> [Entry] {
+    static func scan(_ root: String, extensions: Set<String>, boundary: String) -> [Entry] {
         var found: [Entry] = []
         var visited: Set<String> = []
         var stack: [String] = [root]
@@ -268,7 +285,12 @@ public enum InputDiscovery {
                     continue
                 }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
-                    subdirectories.append(path)
+                    if isSymbolicLink(path), !isInside(path, boundary) {
+                        found.append(Entry(path: path, identity: .name(displayName(path)), error: InputError(
+                            message: "symbolic link to a directory outside \(boundary); not followed")))
+                    } else {
+                        subdirectories.append(path)
+                    }
                 } else if extensions.contains(fileExtension(of: entry)) {
                     found.append(Entry(path: path, identity: Identity(info)))
                 }

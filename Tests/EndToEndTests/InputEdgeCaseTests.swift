@@ -190,24 +190,34 @@ final class InputEdgeCaseTests: XCTestCase {
     /// A symbolic link to a manifest is read through the link. In a walk that also meets the
     /// file itself, the file keeps its own name whatever sorts first (links used to be refused as
     /// "not a regular file" while standing in for the target, so the target's findings were
-    /// lost), and excluding the links does not drop it. A link to a file outside the walked
-    /// directory is not followed (a repository must not make palisade read other files): it is
-    /// reported. Named on the command line, a link is followed anywhere.
+    /// lost), and excluding the links does not drop it. A link met in a walk is not followed out
+    /// of the git repository the walk is in (else out of the walked directory), to a file or a
+    /// directory: a repository must not make palisade read other files. Named on the command
+    /// line, a link is followed anywhere.
     func testSymlinksInAWalk() throws {
         let dir = try temporaryDirectory().resolvingSymlinksInPath()
         let tree = dir.appendingPathComponent("tree")
         try write(Self.unnamed, to: tree.appendingPathComponent("real.yaml"))
         try write(Self.unnamed, to: dir.appendingPathComponent("outside.yaml"))
-        for (link, target) in [("a-link.yaml", "real.yaml"), ("chain.yaml", "a-link.yaml"), ("b-out.yaml", "../outside.yaml")] {
+        try write(Self.unnamed, to: dir.appendingPathComponent("elsewhere/x.yaml"))
+        for (link, target) in [("a-link.yaml", "real.yaml"), ("chain.yaml", "a-link.yaml"), ("b-out.yaml", "../outside.yaml"),
+                               ("ext", "../elsewhere")] {
             try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent(link).path, withDestinationPath: target)
         }
         let message = ":3:1: error [missing-name] metadata.name is missing (ConfigMap/<unnamed>)\n"
         let run = try palisade(["check", "--no-context", "tree"], in: dir)
         XCTAssertEqual(run.stdout, "tree/b-out.yaml:1:1: error [unreadable-file] cannot read file: symbolic link to a file "
-            + "outside tree; not followed\n" + "tree/real.yaml" + message + "\n"
-            + "2 errors, 0 warnings, 0 info in 2 files (1 resource)\n")
+            + "outside \(tree.path); not followed\n"
+            + "tree/ext:1:1: error [unreadable-file] cannot read file: symbolic link to a directory outside \(tree.path); not followed\n"
+            + "tree/real.yaml" + message + "\n"
+            + "3 errors, 0 warnings, 0 info in 3 files (1 resource)\n")
         let named = try palisade(["check", "--no-context", "tree/b-out.yaml"], in: dir)
         XCTAssertEqual(named.stdout, "tree/b-out.yaml" + message + "\n1 error, 0 warnings, 0 info in 1 file (1 resource)\n")
+        // Inside a git repository, links within the repository are followed.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let inRepository = try palisade(["check", "--no-context", "tree"], in: dir)
+        XCTAssertEqual(inRepository.stdout, "tree/b-out.yaml" + message + "tree/ext/x.yaml" + message + "tree/real.yaml" + message
+            + "\n3 errors, 0 warnings, 0 info in 3 files (3 resources)\n")
         try "exclude: [\"tree/a-link.yaml\", \"tree/chain*.yaml\"]\n".write(to: dir.appendingPathComponent(".palisade.yaml"), atomically: true, encoding: .utf8)
         let excluded = try palisade(["check", "--no-context", "tree"], in: dir)
         XCTAssertTrue(excluded.stdout.contains("tree/real.yaml" + message), excluded.stdout)
