@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
         /// rules' declared parameters are known (`validateParameters(of:)`).
         var parameterKeys: [String: SourcePosition] = [:]
         var parameterValues: [String: SourcePosition] = [:]
+        /// Where the rule's id is in the file (`validateRuleIDs(_:)`).
+        var position: SourcePosition = .start
     }
 
     public struct Override: Sendable {
@@ -122,6 +124,28 @@ extension Configuration {
         return String(decoding: buffer[..<end], as: UTF8.self)
     }
 
+    /// Checks that every rule the file configures (top level and overrides) is one of `known`:
+    /// the first unknown id in the file is an error at its position, with a did-you-mean. Run
+    /// once the rules of the run are known, the file's own `policies:` included.
+    public func validateRuleIDs(_ known: Set<String>) throws(ConfigurationError) {
+        let named = ([self.rules] + overrides.map(\.rules)).flatMap { $0.map { (id: $0.key, position: $0.value.position) } }
+            .sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
+        guard let unknown = named.first(where: { !known.contains($0.id) }) else { return }
+        throw ConfigurationError(file: file ?? Configuration.fileName, position: unknown.position,
+                                 message: Self.unknownKeyMessage(unknown.id, known.sorted()))
+    }
+
+    /// `unknown key "NAME"`, with the closest of `known` when one is close, else the list.
+    static func unknownKeyMessage(_ name: String, _ known: [String]) -> String {
+        var message = "unknown key \"\(name)\""
+        if let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }), editDistance(close, name) <= 3 {
+            message += "; did you mean \"\(close)\"?"
+        } else {
+            message += " (known: \(known.joined(separator: ", ")))"
+        }
+        return message
+    }
+
     /// Checks every rule parameter set in the file (top level and overrides) against the
     /// parameters the rules declare: an unknown name or a value of the wrong shape is an
     /// error at its position, rather than a setting silently ignored.
@@ -156,8 +180,8 @@ extension Configuration {
         }
     }
 
-    /// Parses a configuration file; `knownRules` catches misspelt rule ids (nil: any id, for a
-    /// first reading of the file's own `policies:`). Relative paths in
+    /// Parses a configuration file; `knownRules` catches misspelt rule ids (nil: any id, checked
+    /// later with `validateRuleIDs(_:)` once the file's own `policies:` are loaded). Relative paths in
     /// it (`exclude`, override `paths`) are relative to the file's directory, worked out from
     /// `workingDirectory` (the directory palisade runs in) when the file's name is relative.
     public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>?,
@@ -168,7 +192,7 @@ extension Configuration {
         config.file = file
         config.base = PathBase(configurationFile: file, workingDirectory: workingDirectory)
         guard let root = stream.documents.first?.root else { return config }
-        let reader = ConfigReader(file: file, knownRules: knownRules)
+        let reader = ConfigReader(file: file)
         try reader.object(root, "configuration")
         for (key, value) in root.pairs {
             switch key.scalar ?? "" {
@@ -205,27 +229,20 @@ extension Configuration {
                                            "podTemplatePaths", "overrides"])
             }
         }
+        if let knownRules { try config.validateRuleIDs(knownRules) }
         return config
     }
 }
 
 private struct ConfigReader {
     let file: String
-    let knownRules: Set<String>?
 
     func error(_ node: YAMLNode, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, position: node.position, message: message)
     }
 
     func unknown(_ key: YAMLNode, _ known: [String]) -> ConfigurationError {
-        let name = key.scalar ?? ""
-        var message = "unknown key \"\(name)\""
-        if let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }), editDistance(close, name) <= 3 {
-            message += "; did you mean \"\(close)\"?"
-        } else {
-            message += " (known: \(known.joined(separator: ", ")))"
-        }
-        return error(key, message)
+        error(key, Configuration.unknownKeyMessage(key.scalar ?? "", known))
     }
 
     func object(_ node: YAMLNode, _ what: String) throws(ConfigurationError) {
@@ -255,8 +272,8 @@ private struct ConfigReader {
         var result: [String: Configuration.RuleSettings] = [:]
         for (key, value) in node.pairs {
             let id = key.scalar ?? ""
-            if let knownRules, !knownRules.contains(id) { throw unknown(key, Array(knownRules).sorted()) }
             var settings = Configuration.RuleSettings()
+            settings.position = key.position
             if let b = value.boolValue {
                 settings.enabled = b  // `rule-id: false` is shorthand for `{enabled: false}`
                 result[id] = settings

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import RuleCatalogue
 import Rules
 import YAMLTree
 
@@ -86,6 +85,7 @@ struct CheckArguments: ParsableArguments {
         // Policy paths in the configuration file are relative to the file.
         let rules = try catalogue(policyPaths: Self.resolvedPolicyPaths(configuration) + policy)
         do {
+            try configuration.validateRuleIDs(Set(rules.map(\.metadata.id)))
             try configuration.validateParameters(of: rules.map(\.metadata))
         } catch {
             throw failUsage("invalid configuration: \(error)")
@@ -194,19 +194,9 @@ struct CheckArguments: ParsableArguments {
             throw failUsage("\(path): cannot read configuration file")
         }
         do {
-            // Rule ids in the file may name built-in policies, and the rules of the policies the
-            // file itself lists (or --policy names): those are read first, so `team/rule:
-            // {severity: warning}` can be set. A policy that does not load leaves the ids
-            // unchecked here; the run then reports the policy's own error.
-            let bytes = [UInt8](data)
-            var known: Set<String>? = Set(try catalogue().map(\.metadata.id))
-            let listed = try Configuration.parse(bytes, file: path, knownRules: nil)
-            let policyPaths = Self.resolvedPolicyPaths(listed) + policy
-            if !policyPaths.isEmpty {
-                // Not `catalogue`, which prints the error: the run reports it once, later.
-                known = (try? RuleCatalogue.rules(policyPaths: policyPaths)).map { Set($0.map(\.metadata.id)) }
-            }
-            return try Configuration.parse(bytes, file: path, knownRules: known)
+            // Rule ids are checked once the run's rules are known (`runWithRules`): they may
+            // name the rules of the policies the file itself lists.
+            return try Configuration.parse([UInt8](data), file: path, knownRules: nil)
         } catch {
             throw failUsage("invalid configuration: \(error)")
         }
