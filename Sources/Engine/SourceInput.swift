@@ -157,13 +157,8 @@ public enum InputDiscovery {
                 // boundary (the git repository the directory is in, else the directory): a
                 // repository must not make palisade read the machine's other files. A link named
                 // on the command line is followed anywhere: the user asked for it.
-                let boundary = linkBoundary(of: path)
-                var entries = scan(path, extensions: extensions, boundary: boundary)
-                let links = Set(entries.indices.filter { entries[$0].error == nil && isSymbolicLink(entries[$0].path) })
-                for i in links where !isInside(entries[i].path, boundary) {
-                    entries[i].identity = .name(displayName(entries[i].path))
-                    entries[i].error = InputError(message: "symbolic link to a file outside \(boundary); not followed")
-                }
+                let entries = scan(path, extensions: extensions, boundary: linkBoundary(of: path))
+                let links = Set(entries.indices.filter { entries[$0].isLink })
                 var kept = Set<Int>()
                 for i in entries.indices where !links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
                 for i in entries.indices where links.contains(i) && seen.insert(entries[i].identity).inserted { kept.insert(i) }
@@ -199,8 +194,11 @@ public enum InputDiscovery {
     struct Entry {
         var path: String
         var identity: Identity
-        /// Set for a directory whose entries cannot be listed or looked at.
+        /// Set for what cannot be read: a directory whose entries cannot be listed or looked
+        /// at, a link out of the walk's boundary, a name that is not UTF-8.
         var error: InputError?
+        /// A symbolic link to a file inside the boundary (its target may be met as itself).
+        var isLink = false
     }
 
     /// `./a/b.yaml` and `a/b.yaml` are the same file: name it one way, so fingerprints and
@@ -259,40 +257,43 @@ public enum InputDiscovery {
             var subdirectories: [String] = []
             var blocked: Int32?
             for var entry in entries.sorted() where !entry.hasPrefix(".") {
-                if entry.hasPrefix(invalidNamePrefix) {
+                let invalidName = entry.hasPrefix(invalidNamePrefix)
+                if invalidName {
                     entry.removeFirst(invalidNamePrefix.count)
-                    if !entry.hasPrefix("."), extensions.contains(fileExtension(of: entry)) {
-                        let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
+                    if entry.hasPrefix(".") { continue }
+                }
+                let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
+                let manifestNamed = extensions.contains(fileExtension(of: entry))
+                if invalidName {
+                    if manifestNamed {
                         found.append(Entry(path: path, identity: .name(path), error: InputError(
                             message: "file name is not valid UTF-8 (shown with U+FFFD); rename it to check it")))
                     }
                     continue
                 }
-                let path = dir == "." ? entry : (dir.hasSuffix("/") ? dir + entry : dir + "/" + entry)
                 var info = stat()
                 guard stat(path, &info) == 0 else {
                     let reason = errno
                     // A manifest-named symlink that cannot be resolved (dangling, or a loop) is listed so
                     // that reading it reports a finding instead of the file silently dropping out of the run.
                     if isSymbolicLink(path) {
-                        if extensions.contains(fileExtension(of: entry)) {
-                            found.append(Entry(path: path, identity: .name(displayName(path))))
-                        }
+                        if manifestNamed { found.append(Entry(path: path, identity: .name(displayName(path)))) }
                     } else if reason != ENOENT {
                         // Listed but not searchable (read without execute permission): nothing in it can be told apart.
                         blocked = reason
                     }
                     continue
                 }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    if isSymbolicLink(path), !isInside(path, boundary) {
-                        found.append(Entry(path: path, identity: .name(displayName(path)), error: InputError(
-                            message: "symbolic link to a directory outside \(boundary); not followed")))
-                    } else {
-                        subdirectories.append(path)
-                    }
-                } else if extensions.contains(fileExtension(of: entry)) {
-                    found.append(Entry(path: path, identity: Identity(info)))
+                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                guard isDirectory || manifestNamed else { continue }
+                let isLink = isSymbolicLink(path)
+                if isLink, !isInside(path, boundary) {
+                    found.append(Entry(path: path, identity: .name(displayName(path)), error: InputError(
+                        message: "symbolic link to a \(isDirectory ? "directory" : "file") outside \(boundary); not followed")))
+                } else if isDirectory {
+                    subdirectories.append(path)
+                } else {
+                    found.append(Entry(path: path, identity: Identity(info), isLink: isLink))
                 }
             }
             if let blocked {
