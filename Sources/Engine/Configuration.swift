@@ -1,9 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import KubeFormats
+import Foundation
 import Models
 import YAMLTree
 
@@ -114,16 +109,6 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 extension Configuration {
     public static let fileName = ".palisade.yaml"
 
-    /// The process's working directory, absolute (nil when it cannot be read).
-    public static func currentDirectory() -> String? {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let found = buffer.withUnsafeMutableBufferPointer { b in
-            b.withMemoryRebound(to: CChar.self) { getcwd($0.baseAddress, $0.count) != nil }
-        }
-        guard found, let end = buffer.firstIndex(of: 0) else { return nil }
-        return String(decoding: buffer[..<end], as: UTF8.self)
-    }
-
     /// Checks that every rule the file configures (top level and overrides) is one of `known`:
     /// the first unknown id in the file is an error at its position, with a did-you-mean. Run
     /// once the rules of the run are known, the file's own `policies:` included.
@@ -185,7 +170,7 @@ extension Configuration {
     /// it (`exclude`, override `paths`) are relative to the file's directory, worked out from
     /// `workingDirectory` (the directory palisade runs in) when the file's name is relative.
     public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>?,
-                             workingDirectory: String? = currentDirectory()) throws(ConfigurationError) -> Configuration {
+                             workingDirectory: String? = FileManager.default.currentDirectoryPath) throws(ConfigurationError) -> Configuration {
         let stream = YAMLParser.parse(bytes, file: file)
         if let d = stream.diagnostics.first { throw ConfigurationError(file: file, position: d.position, message: d.message) }
         var config = Configuration()
