@@ -21,19 +21,7 @@ public struct RuleContext: Sendable {
     /// `v1.29`, `1.29.3`, `v1.29.3-gke.1200`, `v1.28.5+k3s1` (patch and suffix are ignored).
     /// Nothing else: no spaces, no empty suffix, numbers of at most four digits.
     public static func isKubernetesRelease(_ version: String) -> Bool {
-        var text = Substring(version)
-        if text.first == "v" || text.first == "V" { text = text.dropFirst() }
-        if let cut = text.firstIndex(where: { $0 == "-" || $0 == "+" }) {
-            let suffix = text[text.index(after: cut)...]
-            guard !suffix.isEmpty, suffix.unicodeScalars.allSatisfy({ scalar in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0" ... "9").contains(scalar) || ".-_+".unicodeScalars.contains(scalar))
-            }) else { return false }
-            text = text[..<cut]
-        }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return (2 ... 3).contains(parts.count) && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 4 && part.unicodeScalars.allSatisfy { ("0" ... "9").contains($0) }
-        } && KubernetesVersion(version) != nil
+        KubernetesVersion(release: version) != nil
     }
 
     public init(parameters: [String: [String: ParameterValue]] = [:], strictReferences: Bool = false,

@@ -45,6 +45,28 @@ public struct KubernetesVersion: Sendable, Hashable, Comparable, CustomStringCon
         self.init(parts[0], parts[1], parts.count > 2 ? parts[2] : 0)
     }
 
+    /// Parses a release as a user names one (`--kubernetes-version`, `kubernetesVersion:`):
+    /// `1.29`, `v1.29`, `1.29.3`, `v1.29.3-gke.1200`, `v1.28.5+k3s1`. Stricter than
+    /// `init(_:)`, which reads version text wherever it is printed: no spaces, no empty
+    /// suffix, numbers of at most four digits.
+    public init?(release text: String) {
+        var rest = Substring(text)
+        if rest.first == "v" || rest.first == "V" { rest = rest.dropFirst() }
+        if let cut = rest.firstIndex(where: { $0 == "-" || $0 == "+" }) {
+            let suffix = rest[rest.index(after: cut)...]
+            guard !suffix.isEmpty, suffix.unicodeScalars.allSatisfy({ scalar in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0" ... "9").contains(scalar) || ".-_+".unicodeScalars.contains(scalar))
+            }) else { return nil }
+            rest = rest[..<cut]
+        }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2 ... 3).contains(parts.count), parts.allSatisfy({ part in
+            !part.isEmpty && part.count <= 4 && part.unicodeScalars.allSatisfy { ("0" ... "9").contains($0) }
+        }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        self.init(numbers[0], numbers[1], numbers.count > 2 ? numbers[2] : 0)
+    }
+
     /// The newest release the embedded table is known to cover.
     public static let latestCovered = KubernetesVersion(1, 32)
     /// The default target when the user does not give one.

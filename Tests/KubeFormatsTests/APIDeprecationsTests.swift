@@ -80,4 +80,15 @@ final class APIDeprecationsTests: XCTestCase {
         XCTAssertEqual(Set(keys).count, keys.count)
         XCTAssertEqual(APIDeprecations.entry(apiVersion: "resource.k8s.io/v1alpha2", kind: "ResourceClass")?.replacementKind, "DeviceClass")
     }
+
+    /// Releases as users name them are strict; version text read elsewhere stays lenient.
+    func testReleaseParsing() {
+        XCTAssertEqual(KubernetesVersion(release: "v1.29.3-gke.1200"), KubernetesVersion(1, 29, 3))
+        XCTAssertEqual(KubernetesVersion(release: "1.28.5+k3s1"), KubernetesVersion(1, 28, 5))
+        XCTAssertEqual(KubernetesVersion(release: "1.31"), KubernetesVersion(1, 31))
+        for bad in ["1", "1.29 ", "1.29 x", "1.29-", "1.29+", "1.10000", "1.29.3.1", "v", ""] {
+            XCTAssertNil(KubernetesVersion(release: bad), bad)
+        }
+        XCTAssertEqual(KubernetesVersion("1.29 x"), KubernetesVersion(1, 29))
+    }
 }
