@@ -17,8 +17,7 @@ public enum RepositoryPath {
             path = LexicalPath.absolute(path, from: base)
         }
         // Compared as bytes, as the file system names files (see `LexicalPath`).
-        if let root = normalizedRoot(root), let inside = LexicalPath.remainder(of: path, after: root == "/" ? "/" : root + "/"),
-           !inside.isEmpty {
+        if let root = normalizedRoot(root), let inside = LexicalPath.relative(path, to: root) {
             path = inside
         }
         while let rest = LexicalPath.remainder(of: path, after: "./") {
