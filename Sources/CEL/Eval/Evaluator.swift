@@ -45,6 +45,15 @@ enum Evaluator {
             guard case .bool(let b) = cv else { throw CELError.noOverload("_?_:_", [cv]) }
             return try eval(b ? t : f, cx)
         case .call(let function, let argNodes):
+            switch function.fixed {
+            case .unary(let impl)?:
+                return try impl(try eval(argNodes[0], cx), cx)
+            case .binary(let impl)?:
+                let x = try eval(argNodes[0], cx)
+                return try impl(x, try eval(argNodes[1], cx), cx)
+            case nil:
+                break
+            }
             var args: [CELValue] = []
             args.reserveCapacity(argNodes.count)
             for n in argNodes { args.append(try eval(n, cx)) }

@@ -3,6 +3,17 @@
 // CEL's dynamic (`dyn`) semantics need.
 
 typealias FunctionImpl = @Sendable (_ args: [CELValue], _ context: EvalContext) throws(CELError) -> CELValue
+/// Implementations of one- and two-value overloads (operators, conversions, `x.startsWith(y)`)
+/// that take their values directly: the evaluator then makes no argument array, whose
+/// allocation and release were most of the cost of a call such as `x == y`.
+typealias UnaryImpl = @Sendable (_ x: CELValue, _ context: EvalContext) throws(CELError) -> CELValue
+typealias BinaryImpl = @Sendable (_ x: CELValue, _ y: CELValue, _ context: EvalContext) throws(CELError) -> CELValue
+
+/// A fixed-arity implementation, kept beside the array form of the same overload.
+enum FixedArityImpl: Sendable {
+    case unary(UnaryImpl)
+    case binary(BinaryImpl)
+}
 
 struct FunctionKey: Hashable, Sendable {
     var name: String
@@ -15,10 +26,13 @@ struct FunctionKey: Hashable, Sendable {
 struct ResolvedFunction: Sendable {
     let name: String
     let impl: FunctionImpl
+    /// The same overload taking its values directly, when it has that form.
+    let fixed: FixedArityImpl?
 }
 
 struct FunctionTable: Sendable {
     private(set) var functions: [FunctionKey: FunctionImpl] = [:]
+    private(set) var fixed: [FunctionKey: FixedArityImpl] = [:]
     /// Names with at least one overload, to tell "unknown function" from "wrong arity".
     private(set) var names: Set<String> = []
 
@@ -38,9 +52,40 @@ struct FunctionTable: Sendable {
         receiver(name, arity: arity, impl)
     }
 
+    /// `name(x)`, or `x.name()` with `receiver`.
+    mutating func unary(_ name: String, receiver: Bool = false, _ impl: @escaping UnaryImpl) {
+        let key = FunctionKey(name: name, receiver: receiver, arity: receiver ? 0 : 1)
+        functions[key] = Self.arrayForm(impl)
+        fixed[key] = .unary(impl)
+        names.insert(name)
+    }
+
+    /// `name(x, y)` (operators), or `x.name(y)` with `receiver`.
+    mutating func binary(_ name: String, receiver: Bool = false, _ impl: @escaping BinaryImpl) {
+        let key = FunctionKey(name: name, receiver: receiver, arity: receiver ? 1 : 2)
+        functions[key] = Self.arrayForm(impl)
+        fixed[key] = .binary(impl)
+        names.insert(name)
+    }
+
+    private static func arrayForm(_ impl: @escaping UnaryImpl) -> FunctionImpl {
+        @Sendable func call(_ a: [CELValue], _ cx: EvalContext) throws(CELError) -> CELValue { try impl(a[0], cx) }
+        return call
+    }
+
+    private static func arrayForm(_ impl: @escaping BinaryImpl) -> FunctionImpl {
+        @Sendable func call(_ a: [CELValue], _ cx: EvalContext) throws(CELError) -> CELValue { try impl(a[0], a[1], cx) }
+        return call
+    }
+
     func lookup(_ name: String, receiver: Bool, arity: Int) -> FunctionImpl? {
         functions[FunctionKey(name: name, receiver: receiver, arity: arity)]
             ?? functions[FunctionKey(name: name, receiver: receiver, arity: -1)]
+    }
+
+    /// The fixed-arity form of the overload `lookup` finds, when it has one.
+    func lookupFixed(_ name: String, receiver: Bool, arity: Int) -> FixedArityImpl? {
+        fixed[FunctionKey(name: name, receiver: receiver, arity: arity)]
     }
 
     func hasGlobal(_ name: String) -> Bool {

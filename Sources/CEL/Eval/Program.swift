@@ -305,7 +305,8 @@ struct Compiler {
         }
         try precompilePatterns(name, &nodes, at: offset)
         if receiver != nil, let chain = Self.optionalChain(name, nodes) { return chain }
-        return .call(ResolvedFunction(name: name, impl: impl), nodes)
+        let fixed = table.lookupFixed(name, receiver: receiver != nil, arity: args.count)
+        return .call(ResolvedFunction(name: name, impl: impl, fixed: fixed), nodes)
     }
 
     /// `orValue` or `hasValue` called on a chain of optional selects, as one node.

@@ -1,9 +1,9 @@
 // Type conversions: int, uint, double, string, bytes, bool, dyn, type, timestamp, duration.
 
 func registerConversions(_ t: inout FunctionTable) {
-    t.global("int", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .int: return a[0]
+    t.unary("int") { x, _ throws(CELError) in
+        switch x {
+        case .int: return x
         case .uint(let u):
             guard u <= UInt64(Int64.max) else { throw CELError.invalidArgument("int range error: \(u)") }
             return .int(Int64(u))
@@ -17,12 +17,12 @@ func registerConversions(_ t: inout FunctionTable) {
             guard let i = Int64(s) else { throw CELError.invalidArgument("cannot convert '\(s)' to int") }
             return .int(i)
         case .timestamp(let ts): return .int(ts.seconds)
-        default: throw argumentError("int", a)
+        default: throw argumentError("int", [x])
         }
     }
-    t.global("uint", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .uint: return a[0]
+    t.unary("uint") { x, _ throws(CELError) in
+        switch x {
+        case .uint: return x
         case .int(let i):
             guard i >= 0 else { throw CELError.invalidArgument("uint range error: \(i)") }
             return .uint(UInt64(i))
@@ -34,63 +34,63 @@ func registerConversions(_ t: inout FunctionTable) {
         case .string(let s):
             guard let u = UInt64(s) else { throw CELError.invalidArgument("cannot convert '\(s)' to uint") }
             return .uint(u)
-        default: throw argumentError("uint", a)
+        default: throw argumentError("uint", [x])
         }
     }
-    t.global("double", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .double: return a[0]
+    t.unary("double") { x, _ throws(CELError) in
+        switch x {
+        case .double: return x
         case .int(let i): return .double(Double(i))
         case .uint(let u): return .double(Double(u))
         case .string(let s):
             guard let d = parseDouble(s) else { throw CELError.invalidArgument("cannot convert '\(s)' to double") }
             return .double(d)
-        default: throw argumentError("double", a)
+        default: throw argumentError("double", [x])
         }
     }
-    t.global("string", arity: 1) { a, _ throws(CELError) in .string(try convertToString(a[0])) }
-    t.global("bytes", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .bytes: return a[0]
+    t.unary("string") { x, _ throws(CELError) in .string(try convertToString(x)) }
+    t.unary("bytes") { x, _ throws(CELError) in
+        switch x {
+        case .bytes: return x
         case .string(let s): return .bytes(Array(s.utf8))
-        default: throw argumentError("bytes", a)
+        default: throw argumentError("bytes", [x])
         }
     }
-    t.global("bool", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .bool: return a[0]
+    t.unary("bool") { x, _ throws(CELError) in
+        switch x {
+        case .bool: return x
         case .string(let s):
             switch s {
             case "1", "t", "T", "TRUE", "true", "True": return .bool(true)
             case "0", "f", "F", "FALSE", "false", "False": return .bool(false)
             default: throw CELError.invalidArgument("cannot convert '\(s)' to bool")
             }
-        default: throw argumentError("bool", a)
+        default: throw argumentError("bool", [x])
         }
     }
-    t.global("dyn", arity: 1) { a, _ in a[0] }
-    t.global("type", arity: 1) { a, _ in .type(a[0].type) }
-    t.global("timestamp", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .timestamp: return a[0]
+    t.unary("dyn") { x, _ in x }
+    t.unary("type") { x, _ in .type(x.type) }
+    t.unary("timestamp") { x, _ throws(CELError) in
+        switch x {
+        case .timestamp: return x
         case .string(let s):
             guard let ts = CELTimestamp.parse(s) else {
                 throw CELError.invalidArgument("timestamp('\(s)'): invalid RFC 3339 timestamp or out of range")
             }
             return .timestamp(ts)
         case .int(let i): return .timestamp(try CELTimestamp(seconds: i))
-        default: throw argumentError("timestamp", a)
+        default: throw argumentError("timestamp", [x])
         }
     }
-    t.global("duration", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
-        case .duration: return a[0]
+    t.unary("duration") { x, _ throws(CELError) in
+        switch x {
+        case .duration: return x
         case .string(let s):
             guard let d = CELDuration.parse(s) else {
                 throw CELError.invalidArgument("duration('\(s)'): invalid duration or out of range")
             }
             return .duration(d)
-        default: throw argumentError("duration", a)
+        default: throw argumentError("duration", [x])
         }
     }
 }

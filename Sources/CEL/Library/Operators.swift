@@ -2,13 +2,13 @@
 // Integer arithmetic is overflow-checked; errors are reported, never trapped.
 
 func registerOperators(_ t: inout FunctionTable) {
-    t.global("_+_", arity: 2) { a, cx throws(CELError) in try add(a[0], a[1], cx) }
-    t.global("_-_", arity: 2) { a, _ throws(CELError) in try subtract(a[0], a[1]) }
-    t.global("_*_", arity: 2) { a, _ throws(CELError) in try multiply(a[0], a[1]) }
-    t.global("_/_", arity: 2) { a, _ throws(CELError) in try divide(a[0], a[1]) }
-    t.global("_%_", arity: 2) { a, _ throws(CELError) in try modulo(a[0], a[1]) }
-    t.global("-_", arity: 1) { a, _ throws(CELError) in
-        switch a[0] {
+    t.binary("_+_") { x, y, cx throws(CELError) in try add(x, y, cx) }
+    t.binary("_-_") { x, y, _ throws(CELError) in try subtract(x, y) }
+    t.binary("_*_") { x, y, _ throws(CELError) in try multiply(x, y) }
+    t.binary("_/_") { x, y, _ throws(CELError) in try divide(x, y) }
+    t.binary("_%_") { x, y, _ throws(CELError) in try modulo(x, y) }
+    t.unary("-_") { x, _ throws(CELError) in
+        switch x {
         case .int(let i):
             guard i != .min else { throw CELError.overflow("int negation") }
             return .int(-i)
@@ -16,30 +16,31 @@ func registerOperators(_ t: inout FunctionTable) {
         case .duration(let d):
             guard d.nanoseconds != .min else { throw CELError.overflow("duration negation") }
             return .duration(CELDuration(nanoseconds: -d.nanoseconds))
-        default: throw argumentError("-_", a)
+        default: throw argumentError("-_", [x])
         }
     }
-    t.global("_==_", arity: 2) { a, _ in .bool(celEquals(a[0], a[1])) }
-    t.global("_!=_", arity: 2) { a, _ in .bool(!celEquals(a[0], a[1])) }
+    t.binary("_==_") { x, y, _ in .bool(celEquals(x, y)) }
+    t.binary("_!=_") { x, y, _ in .bool(!celEquals(x, y)) }
     for (name, accepts) in [("_<_", [Ordering.less]), ("_<=_", [.less, .equal]),
                             ("_>_", [.greater]), ("_>=_", [.greater, .equal])] {
-        t.global(name, arity: 2) { a, _ throws(CELError) in
-            guard let order = try celCompare(a[0], a[1], function: name) else { return .bool(false) }
+        t.binary(name) { x, y, _ throws(CELError) in
+            guard let order = try celCompare(x, y, function: name) else { return .bool(false) }
             return .bool(accepts.contains(order))
         }
     }
-    t.global("@in", arity: 2) { a, cx throws(CELError) in
-        switch a[1] {
+    t.binary("@in") { x, container, cx throws(CELError) in
+        switch container {
         case .list(let items):
             try cx.charge(items.count / 4)
-            return .bool(items.contains { celEquals($0, a[0]) })
+            return .bool(items.contains { celEquals($0, x) })
         case .map, .hostMap:
-            return .bool(try mapLookup(a[1], a[0]) != nil)
+            return .bool(try mapLookup(container, x) != nil)
         default:
-            throw argumentError("@in", a)
+            throw argumentError("@in", [x, container])
         }
     }
-    t.both("size", arity: 0) { a, _ throws(CELError) in .int(Int64(try size(a[0]))) }
+    t.unary("size") { x, _ throws(CELError) in .int(Int64(try size(x))) }
+    t.unary("size", receiver: true) { x, _ throws(CELError) in .int(Int64(try size(x))) }
 }
 
 func size(_ v: CELValue) throws(CELError) -> Int {

@@ -1,28 +1,28 @@
 // Optional values: optional.of / none / ofNonZeroValue, hasValue, value, or, orValue.
 
 func registerOptionals(_ t: inout FunctionTable) {
-    t.global("optional.of", arity: 1) { a, _ in .optional(a[0]) }
+    t.unary("optional.of") { x, _ in .optional(x) }
     t.global("optional.none", arity: 0) { _, _ in .optional(nil) }
-    t.global("optional.ofNonZeroValue", arity: 1) { a, _ in .optional(isZeroValue(a[0]) ? nil : a[0]) }
-    t.receiver("hasValue", arity: 0) { a, _ throws(CELError) in
-        guard case .optional(let v) = a[0] else { throw argumentError("hasValue", a) }
+    t.unary("optional.ofNonZeroValue") { x, _ in .optional(isZeroValue(x) ? nil : x) }
+    t.unary("hasValue", receiver: true) { x, _ throws(CELError) in
+        guard case .optional(let v) = x else { throw argumentError("hasValue", [x]) }
         return .bool(v != nil)
     }
-    t.receiver("value", arity: 0) { a, _ throws(CELError) in
-        guard case .optional(let v) = a[0] else { throw argumentError("value", a) }
+    t.unary("value", receiver: true) { x, _ throws(CELError) in
+        guard case .optional(let v) = x else { throw argumentError("value", [x]) }
         guard let v else { throw CELError.invalidArgument("optional.none() dereference") }
         return v
     }
-    t.receiver("or", arity: 1) { a, _ throws(CELError) in
-        guard case .optional(let v) = a[0], case .optional = a[1] else { throw argumentError("or", a) }
-        return v != nil ? a[0] : a[1]
+    t.binary("or", receiver: true) { x, y, _ throws(CELError) in
+        guard case .optional(let v) = x, case .optional = y else { throw argumentError("or", [x, y]) }
+        return v != nil ? x : y
     }
-    t.receiver("orValue", arity: 1) { a, _ throws(CELError) in
-        guard case .optional(let v) = a[0] else { throw argumentError("orValue", a) }
-        return v ?? a[1]
+    t.binary("orValue", receiver: true) { x, y, _ throws(CELError) in
+        guard case .optional(let v) = x else { throw argumentError("orValue", [x, y]) }
+        return v ?? y
     }
-    t.global("optional.unwrap", arity: 1) { a, _ throws(CELError) in try unwrapOptionals(a) }
-    t.receiver("unwrapOpt", arity: 0) { a, _ throws(CELError) in try unwrapOptionals(a) }
+    t.unary("optional.unwrap") { x, _ throws(CELError) in try unwrapOptionals([x]) }
+    t.unary("unwrapOpt", receiver: true) { x, _ throws(CELError) in try unwrapOptionals([x]) }
 }
 
 private func unwrapOptionals(_ a: [CELValue]) throws(CELError) -> CELValue {

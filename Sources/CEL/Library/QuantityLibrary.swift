@@ -22,15 +22,15 @@ private func quantityArgument(_ v: CELValue) -> Quantity? {
 }
 
 func registerQuantity(_ t: inout FunctionTable) {
-    t.global("quantity", arity: 1) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0] else { throw argumentError("quantity", a) }
+    t.unary("quantity") { x, _ throws(CELError) in
+        guard case .string(let s) = x else { throw argumentError("quantity", [x]) }
         switch Quantity.parse(s) {
         case .success(let q): return .object(CELQuantity(value: q))
         case .failure(let e): throw CELError.invalidArgument(e.description)
         }
     }
-    t.global("isQuantity", arity: 1) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0] else { throw argumentError("isQuantity", a) }
+    t.unary("isQuantity") { x, _ throws(CELError) in
+        guard case .string(let s) = x else { throw argumentError("isQuantity", [x]) }
         if case .success = Quantity.parse(s) { return .bool(true) }
         return .bool(false)
     }

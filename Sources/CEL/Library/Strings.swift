@@ -1,21 +1,21 @@
 // Core string functions and the cel-go strings extension (indices count code points).
 
 func registerStrings(_ t: inout FunctionTable) {
-    t.receiver("contains", arity: 1) { a, cx throws(CELError) in
-        guard case .string(let s) = a[0], case .string(let sub) = a[1] else { throw argumentError("contains", a) }
+    t.binary("contains", receiver: true) { x, y, cx throws(CELError) in
+        guard case .string(let s) = x, case .string(let sub) = y else { throw argumentError("contains", [x, y]) }
         try chargeData(cx, s.utf8.count)
         return .bool(sub.isEmpty || indexOf(Array(s.unicodeScalars), Array(sub.unicodeScalars), from: 0) != nil)
     }
-    t.receiver("startsWith", arity: 1) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0], case .string(let p) = a[1] else { throw argumentError("startsWith", a) }
+    t.binary("startsWith", receiver: true) { x, y, _ throws(CELError) in
+        guard case .string(let s) = x, case .string(let p) = y else { throw argumentError("startsWith", [x, y]) }
         return .bool(s.utf8.starts(with: p.utf8))
     }
-    t.receiver("endsWith", arity: 1) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0], case .string(let p) = a[1] else { throw argumentError("endsWith", a) }
+    t.binary("endsWith", receiver: true) { x, y, _ throws(CELError) in
+        guard case .string(let s) = x, case .string(let p) = y else { throw argumentError("endsWith", [x, y]) }
         return .bool(s.utf8.reversed().starts(with: p.utf8.reversed()))
     }
-    t.receiver("charAt", arity: 1) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0], case .int(let i) = a[1] else { throw argumentError("charAt", a) }
+    t.binary("charAt", receiver: true) { x, y, _ throws(CELError) in
+        guard case .string(let s) = x, case .int(let i) = y else { throw argumentError("charAt", [x, y]) }
         let chars = Array(s.unicodeScalars)
         guard i >= 0 && i <= chars.count else { throw CELError.invalidArgument("index out of range: \(i)") }
         return .string(i == chars.count ? "" : String(chars[Int(i)]))
@@ -53,12 +53,12 @@ func registerStrings(_ t: inout FunctionTable) {
             return .int(-1)
         }
     }
-    t.receiver("lowerAscii", arity: 0) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0] else { throw argumentError("lowerAscii", a) }
+    t.unary("lowerAscii", receiver: true) { x, _ throws(CELError) in
+        guard case .string(let s) = x else { throw argumentError("lowerAscii", [x]) }
         return .string(mapASCII(s) { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
     }
-    t.receiver("upperAscii", arity: 0) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0] else { throw argumentError("upperAscii", a) }
+    t.unary("upperAscii", receiver: true) { x, _ throws(CELError) in
+        guard case .string(let s) = x else { throw argumentError("upperAscii", [x]) }
         return .string(mapASCII(s) { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 })
     }
     for arity in [2, 3] {
@@ -89,8 +89,8 @@ func registerStrings(_ t: inout FunctionTable) {
             return .string(scalarsToString(chars[Int(start)..<Int(end)]))
         }
     }
-    t.receiver("trim", arity: 0) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0] else { throw argumentError("trim", a) }
+    t.unary("trim", receiver: true) { x, _ throws(CELError) in
+        guard case .string(let s) = x else { throw argumentError("trim", [x]) }
         let chars = Array(s.unicodeScalars)
         var lo = 0, hi = chars.count
         while lo < hi && isUnicodeSpace(chars[lo]) { lo += 1 }
@@ -112,19 +112,19 @@ func registerStrings(_ t: inout FunctionTable) {
             return .string(joined)
         }
     }
-    t.receiver("reverse", arity: 0) { a, _ throws(CELError) in
-        switch a[0] {
+    t.unary("reverse", receiver: true) { x, _ throws(CELError) in
+        switch x {
         case .string(let s): return .string(scalarsToString(Array(s.unicodeScalars.reversed())[...]))
         case .list(let l): return .list(l.reversed())
-        default: throw argumentError("reverse", a)
+        default: throw argumentError("reverse", [x])
         }
     }
-    t.global("strings.quote", arity: 1) { a, _ throws(CELError) in
-        guard case .string(let s) = a[0] else { throw argumentError("strings.quote", a) }
+    t.unary("strings.quote") { x, _ throws(CELError) in
+        guard case .string(let s) = x else { throw argumentError("strings.quote", [x]) }
         return .string(quote(s))
     }
-    t.receiver("format", arity: 1) { a, cx throws(CELError) in
-        guard case .string(let s) = a[0], case .list(let args) = a[1] else { throw argumentError("format", a) }
+    t.binary("format", receiver: true) { x, y, cx throws(CELError) in
+        guard case .string(let s) = x, case .list(let args) = y else { throw argumentError("format", [x, y]) }
         try chargeData(cx, s.utf8.count)
         return .string(try StringFormatter.format(s, args))
     }
