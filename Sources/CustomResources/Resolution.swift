@@ -3,7 +3,7 @@ import Models
 import YAMLTree
 
 /// How a custom resource relates to the CRDs of the run.
-enum Resolution {
+enum Resolution: Sendable {
     case notCustom
     /// No CRD of the run has the resource's group.
     case noCRD
@@ -44,15 +44,22 @@ enum CustomResourceChecks {
     }
 
     /// Every reported custom resource with how it resolves against the CRDs of the set.
+    /// Computed once per run: three rules read it, and each pass over every resource of a
+    /// large set touches memory no longer in cache.
     static func resolutions(_ set: ResourceSet) -> [(resource: Resource, resolution: Resolution)] {
-        let index = CRDIndex(set)
-        return set.resources.compactMap { resource in
-            guard set.isReported(resource) else { return nil }
-            let resolution = Resolution.of(resource, in: index)
-            if case .notCustom = resolution { return nil }
-            return (resource, resolution)
+        set.memo.value(resolutionsResult) {
+            let index = CRDIndex(set)
+            return set.resources.compactMap { resource in
+                guard set.isReported(resource) else { return nil }
+                let resolution = Resolution.of(resource, in: index)
+                if case .notCustom = resolution { return nil }
+                return (resource, resolution)
+            }
         }
     }
+
+    /// The `memo` key of `resolutions`, for `SetRule.sharedResults`.
+    static let resolutionsResult = "CustomResources.resolutions"
 
     /// The CRD's version list, for messages.
     static func versions(_ crd: CRD) -> String {

@@ -9,6 +9,9 @@ public enum AuthorizationInputs {
         Origin(file: node.file, line: node.position.line, column: node.position.column)
     }
 
+    /// The kinds `model` reads.
+    public static let rbacKinds = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]
+
     public static func model(resources: [Resource], abacPolicies: [ABACPolicy]) -> AuthorizationModel {
         var roles: [RBACRole] = []
         var bindings: [RBACBinding] = []

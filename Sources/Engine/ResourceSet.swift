@@ -13,7 +13,7 @@ public struct ResourceSet: Sendable {
     /// first rule that asks (on its thread, while other set rules run on theirs).
     public var authorization: AuthorizationModel {
         memo.value(Self.authorizationResult) {
-            AuthorizationInputs.model(resources: resources, abacPolicies: abacPolicies)
+            AuthorizationInputs.model(resources: inSetOrder(ofKinds: AuthorizationInputs.rbacKinds), abacPolicies: abacPolicies)
         }
     }
     /// Work shared between the rules of this run.
@@ -57,6 +57,12 @@ public struct ResourceSet: Sendable {
 
     public func ofKinds(_ kinds: [String]) -> [Resource] {
         kinds.flatMap { ofKind($0) }
+    }
+
+    /// The resources of these kinds in the order of the set (file order), found through the
+    /// kind index: a pass over every resource would touch each one's memory.
+    public func inSetOrder(ofKinds kinds: [String]) -> [Resource] {
+        kinds.flatMap { byKind[$0] ?? [] }.sorted().map { resources[$0] }
     }
 
     public func find(kind: String, namespace: String?, name: String) -> Resource? {

@@ -66,7 +66,9 @@ public final class ResourceContext {
     /// skips the dictionary lookup and dynamic cast a view costs.
     private var cachedSchemaIssues: [SchemaIssue]?
     /// A handful per resource at most: a list searched in order costs less than a dictionary.
-    private var views: [(key: ObjectIdentifier, box: AnyObject)] = []
+    /// Each entry records the view's type, so a hit is downcast without a dynamic cast (which
+    /// looks the generic box type up in the runtime on every call).
+    private var views: [(key: ObjectIdentifier, type: ObjectIdentifier, box: AnyObject)] = []
 
     private final class ViewBox<T> {
         let value: T
@@ -94,12 +96,13 @@ public final class ResourceContext {
 
     /// A view cached under `key` (e.g. the identity of an object that stands for a policy).
     public func view<T>(_ key: ObjectIdentifier, _ make: (Resource) -> T) -> T {
-        for entry in views where entry.key == key {
-            if let box = entry.box as? ViewBox<T> { return box.value }
+        let type = ObjectIdentifier(T.self)
+        for i in views.indices where views[i].key == key && views[i].type == type {
+            return unsafeDowncast(views[i].box, to: ViewBox<T>.self).value
         }
         let made = make(resource)
         if views.isEmpty { views.reserveCapacity(4) }
-        views.append((key, ViewBox(made)))
+        views.append((key, type, ViewBox(made)))
         return made
     }
 

@@ -100,6 +100,24 @@ if let phase {
         let costs = RuleCatalogue.builtin.filter { onlyRules?.contains($0.metadata.id) ?? true }.map { ($0.metadata.id, seconds([$0]) - base) }
         print(String(format: "no rules: %.3f s; sum of rules: %.3f s", base, costs.reduce(0) { $0 + $1.1 }))
         for (id, cost) in costs.sorted(by: { $0.1 > $1.1 }) { print(String(format: "%8.4f s  %@", cost, id)) }
+    // Wall-clock of check with growing sets of rules (best of 3 each): what each kind adds,
+    // cache effects included.
+    case "layers":
+        let all = RuleCatalogue.builtin
+        let policyIDs = Set(BuiltinPolicies.all.map(\.metadata.id))
+        let perFile = all.filter { $0.asSetRule == nil && !policyIDs.contains($0.metadata.id) }
+        let withPolicies = all.filter { $0.asSetRule == nil }
+        func seconds(_ rules: [any Rule]) -> Double {
+            bestSeconds { sink &+= Checker(rules: rules, options: CheckOptions()).check(inputs).findings.count }
+        }
+        let floor = bestSeconds { for f in corpus.files { sink &+= libyamlOnly(f.bytes) } }
+        let tree = bestSeconds { for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count } }
+        for (name, rules) in [("no rules", [any Rule]()), ("per-resource rules", perFile),
+                              ("+ policies", withPolicies), ("+ set rules (all)", all)] {
+            let t = seconds(rules)
+            print(String(format: "%-20@ %.3f s  %.2fx floor", name, t, t / floor))
+        }
+        print(String(format: "floor %.3f s, tree %.3f s", floor, tree))
     // Where resident memory goes: the parsed documents alone, then their decoded resources.
     case "memory":
         print(String(format: "corpus: resident %.0f MiB", residentMiB()))

@@ -21,6 +21,8 @@ public struct CRDKindUnknownRule: SetRule {
                 """)),
         ])
 
+    public var sharedResults: [String] { [CustomResourceChecks.resolutionsResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         for (resource, resolution) in CustomResourceChecks.resolutions(set) {
             guard case .unknownKind(let known) = resolution else { continue }

@@ -24,6 +24,8 @@ public struct CRDVersionNotServedRule: SetRule {
                 """)),
         ])
 
+    public var sharedResults: [String] { [CustomResourceChecks.resolutionsResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         for (resource, resolution) in CustomResourceChecks.resolutions(set) {
             switch resolution {

@@ -29,6 +29,8 @@ public struct CustomResourceWithoutCRDRule: SetRule {
                 """)),
         ])
 
+    public var sharedResults: [String] { [CustomResourceChecks.resolutionsResult] }
+
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         var seen = Set<String>()
         for (resource, resolution) in CustomResourceChecks.resolutions(set) {

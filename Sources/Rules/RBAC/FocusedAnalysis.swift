@@ -29,9 +29,9 @@ enum FocusedAnalysis {
         let model = set.authorization
         switch focus {
         case .bindings(let test):
-            return bindingIssues(model, model.bindings.filter { !$0.isBuiltIn && test($0, model) })
+            return bindingIssues(model, picked(model.bindings) { !$0.isBuiltIn && test($0, model) })
         case .roles(let test):
-            let roles = model.roles.filter { !$0.isBuiltIn && test($0) }
+            let roles = picked(model.roles) { !$0.isBuiltIn && test($0) }
             guard !roles.isEmpty else { return [] }
             return RiskAnalysis(model: AuthorizationModel(roles: roles, includeBuiltIns: false)).issues()
         case .permissions:
@@ -40,6 +40,17 @@ enum FocusedAnalysis {
                 permissionIssues(model, model.bindings.filter { !$0.isBuiltIn }, model.roles.filter { !$0.isBuiltIn })
             }
         }
+    }
+
+    /// The elements passing `test`. Unlike `filter`, it copies only those: each of the ~35 RBAC
+    /// rules scans every binding or role of the set, and copying each (a dozen strings and
+    /// arrays, retained one by one, in memory long out of cache) cost more than the tests.
+    static func picked<T>(_ all: [T], _ test: (borrowing T) -> Bool) -> [T] {
+        var result: [T] = []
+        all.withUnsafeBufferPointer { all in
+            for i in all.indices where test(all[i]) { result.append(all[i]) }
+        }
+        return result
     }
 
     /// The analysis of `bindings` alone, each bound to a copy of the role it resolves to in `model` with the
