@@ -41,6 +41,12 @@ public struct CELActivation: Sendable {
         }
     }
 
+    /// The value bound to `name` with `bind(_:to:)`; nil for a name not bound, or bound lazily.
+    public func boundValue(_ name: String) -> CELValue? {
+        guard let entry = bindings.first(where: { $0.name == name }), case .value(let v) = entry.binding else { return nil }
+        return v
+    }
+
     func resolve(_ name: String) -> Result<CELValue, CELError>? {
         guard let entry = bindings.first(where: { $0.name == name }) else { return nil }
         switch entry.binding {

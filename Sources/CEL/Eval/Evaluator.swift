@@ -23,7 +23,12 @@ enum Evaluator {
             if let fallback { return fallback }
             throw CELError.undeclaredReference(display)
         case .select(let operand, let field):
-            return try select(try eval(operand, cx), field)
+            let v = try eval(operand, cx)
+            if case .hostMap(let h) = v {
+                guard let r = h.lookup(field, in: cx.activation) else { throw CELError.noSuchKey(field) }
+                return try r.get()
+            }
+            return try select(v, field)
         case .optionalSelect(let operand, let field):
             return try optionalSelect(try eval(operand, cx), field)
         case .presence(let operand, let field):

@@ -32,12 +32,19 @@ public protocol CELMapLike: Sendable {
     /// Like `value(forKey:)` but may report an error (e.g. a lazily computed variable
     /// that failed). The default wraps `value(forKey:)`.
     func lookup(_ key: String) -> Result<CELValue, CELError>?
+    /// `lookup(key)` on behalf of an expression evaluated with `activation`: a map whose values
+    /// are expressions over the same bindings (Kubernetes' `variables`) evaluates them there
+    /// instead of assembling the bindings again. The default ignores the activation.
+    func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>?
 }
 
 extension CELMapLike {
     public var count: Int { keys.count }
     public func lookup(_ key: String) -> Result<CELValue, CELError>? {
         value(forKey: key).map { .success($0) }
+    }
+    public func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
+        lookup(key)
     }
 }
 

@@ -45,6 +45,22 @@ final class PolicyVariables: CELMapLike, Sendable {
     }
 
     func lookup(_ key: String) -> Result<CELValue, CELError>? {
+        value(key) {
+            var activation = bindings
+            activation.bind("variables", to: .hostMap(self))
+            return activation
+        }
+    }
+
+    /// Read by an expression of this scope (`variables.x`): its activation is the scope's
+    /// bindings plus this map, the one a variable is evaluated in, so it is used as it is
+    /// (assembling it again cost two allocations and a copy of every binding per variable).
+    func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
+        guard activation.resolvesVariables(to: self) else { return lookup(key) }
+        return value(key) { activation }
+    }
+
+    private func value(_ key: String, _ activation: () -> CELActivation) -> Result<CELValue, CELError>? {
         guard let i = definitions.firstIndex(where: { $0.name == key }) else { return nil }
         // A value holding this map (`variables` itself, or a list or map containing it) is not
         // kept: stored in a slot of the map it would keep the map, and so its whole scope,
@@ -53,9 +69,7 @@ final class PolicyVariables: CELMapLike, Sendable {
             guard case .success(let value) = result else { return true }
             return !Self.refers(to: self, value, depth: 0)
         }) {
-            var activation = bindings
-            activation.bind("variables", to: .hostMap(self))
-            return definitions[i].expression.evaluate(activation)
+            definitions[i].expression.evaluate(activation())
         }
     }
 
@@ -73,6 +87,16 @@ final class PolicyVariables: CELMapLike, Sendable {
         case .optional(let inner?): return refers(to: map, inner, depth: depth + 1)
         default: return false
         }
+    }
+}
+
+extension CELActivation {
+    /// Whether `variables` is bound to `map` itself, so that the activation is the one its
+    /// variables are evaluated in.
+    func resolvesVariables(to map: PolicyVariables) -> Bool {
+        guard case .hostMap(let h)? = boundValue("variables"),
+              ObjectIdentifier(type(of: h)) == ObjectIdentifier(PolicyVariables.self) else { return false }
+        return (h as? PolicyVariables) === map
     }
 }
 
