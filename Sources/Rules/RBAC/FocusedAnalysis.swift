@@ -37,7 +37,7 @@ enum FocusedAnalysis {
         case .permissions:
             // The same for every permission rule: computed once per run, each rule filters its id.
             return set.memo.value(permissionIssuesResult) {
-                permissionIssues(model, model.bindings.filter { !$0.isBuiltIn }, model.roles.filter { !$0.isBuiltIn })
+                permissionIssues(model, picked(model.bindings) { !$0.isBuiltIn }, picked(model.roles) { !$0.isBuiltIn })
             }
         }
     }
@@ -77,12 +77,13 @@ enum FocusedAnalysis {
         var probe = SensitivityProbe()
         var bound = Set<String>()
         var kept: [RBACBinding] = []
-        for binding in inputBindings {
-            guard let resolved = model.resolveRole(of: binding) else { continue }
+        // By index, so each binding is copied only when kept.
+        for i in inputBindings.indices {
+            guard let resolved = model.resolveRole(of: inputBindings[i]) else { continue }
             bound.insert(resolved.role.displayName)
             if (resolved.role.scope == .cluster && resolved.role.name == "cluster-admin")
-                || probe.holds(resolved.rules.map(\.rule), clusterWide: binding.scope == .cluster) {
-                kept.append(binding)
+                || probe.holds(resolved.rules.map(\.rule), clusterWide: inputBindings[i].scope == .cluster) {
+                kept.append(inputBindings[i])
             }
         }
         var issues = bindingIssues(model, kept)
