@@ -93,8 +93,8 @@ private struct SchemaWalk {
             document.forEachPair(of: id) { key, value in
                 path.push(key: key)
                 // Looked up by the key's bytes: no String per key on the clean path.
-                if let fieldType = document.withScalarBytes(of: key, schema.field(named:)) {
-                    check(value, against: fieldType)
+                if let index = document.withScalarBytes(of: key, schema.fieldIndex(named:)) {
+                    check(value, against: schema.fields[index].type)
                 } else {
                     issues.append(SchemaIssue(kind: .unknownField,
                                               message: unknownFieldMessage(document.node(key).scalar ?? "", in: schema),

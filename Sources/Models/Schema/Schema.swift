@@ -2,6 +2,11 @@
 /// reference. They drive "unknown field" and "wrong type" findings with a field path and a
 /// "did you mean" suggestion; typed models read values separately.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KubeFormats
 
 // Only the cases that nest a FieldType are boxed: the scalar cases stay plain tags and
@@ -67,28 +72,41 @@ public final class ObjectSchema: Sendable {
         self.slots = slots
     }
 
-    /// FNV-1a: a few instructions a byte, plenty for tables of at most a few dozen names.
+    /// The length and four of the bytes, mixed by one multiplication: a schema walk hashes
+    /// every key of every manifest, and for tables of a few dozen names (probed, then compared
+    /// in full) this separates them as well as hashing every byte did, at a fixed cost.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0100_0000_01b3 }
-        return h
+        let n = bytes.count
+        guard n > 0 else { return 0 }
+        let x = UInt64(truncatingIfNeeded: n) | UInt64(bytes[0]) << 8 | UInt64(bytes[n - 1]) << 16
+            | UInt64(bytes[n / 2]) << 24 | UInt64(bytes[n / 4]) << 32 | UInt64(bytes[(3 * n) / 4]) << 40
+        return (x &* 0x9E37_79B9_7F4A_7C15) >> 32
     }
 
     /// The type of the field whose name is `name` (UTF-8), if the object has it.
     public func field(named name: UnsafeBufferPointer<UInt8>) -> FieldType? {
+        fieldIndex(named: name).map { fields[$0].type }
+    }
+
+    /// The index in `fields` of the field whose name is `name` (UTF-8): the schema walk reads
+    /// the type in place, without copying it out (a copy retains the schema it refers to).
+    public func fieldIndex(named name: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var slot = Int(Self.hash(name) & UInt64(mask))
-        return nameStore.withUnsafeBufferPointer { store -> FieldType? in
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return nil }
-                let start = Int(nameStarts[entry - 1]), end = Int(nameStarts[entry])
-                if end - start == name.count {
-                    var i = 0
-                    while i < name.count, store[start + i] == name[i] { i += 1 }
-                    if i == name.count { return fields[entry - 1].type }
+        return nameStore.withUnsafeBufferPointer { store -> Int? in
+            slots.withUnsafeBufferPointer { slots -> Int? in
+                nameStarts.withUnsafeBufferPointer { starts -> Int? in
+                    while true {
+                        let entry = Int(slots[slot])
+                        if entry == 0 { return nil }
+                        let start = Int(starts[entry - 1]), end = Int(starts[entry])
+                        if end - start == name.count,
+                           name.isEmpty || memcmp(store.baseAddress! + start, name.baseAddress!, name.count) == 0 {
+                            return entry - 1
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
