@@ -83,9 +83,9 @@ if let phase {
             "object.?spec.?template.?spec.?containers.orValue([]).filter(c, has(c.resources) && 'limits' in c.resources).size() > 0 || object.kind == 'Deployment'")
         for s in streams {
             for d in s.documents {
+                var a = CELActivation()
+                a.bind("object", to: YAMLCEL.value(d.root))
                 for _ in 0 ..< 20 {
-                    var a = CELActivation()
-                    a.bind("object", to: YAMLCEL.value(d.root))
                     if case .success(let v) = program.evaluate(a), case .bool(true) = v { sink &+= 1 }
                 }
             }

@@ -184,7 +184,7 @@ enum Evaluator {
     static func presence(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {
         switch v {
         case .map(let m): return .bool(m[field] != nil)
-        case .hostMap(let h): return .bool(h.lookup(field) != nil)
+        case .hostMap(let h): return .bool(h.hasKey(field))
         case .optional(let inner):
             guard let inner else { return .bool(false) }
             return try presence(inner, field)

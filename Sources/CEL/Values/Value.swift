@@ -36,6 +36,13 @@ public protocol CELMapLike: Sendable {
     /// are expressions over the same bindings (Kubernetes' `variables`) evaluates them there
     /// instead of assembling the bindings again. The default ignores the activation.
     func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>?
+    /// Whether `key` is present (`has(m.key)`), as `lookup(key) != nil`: a value computed
+    /// lazily counts as present even when computing it fails. A host that can answer without
+    /// making the value (a YAML mapping) answers directly.
+    func hasKey(_ key: String) -> Bool
+    /// The host object behind the map when it is a class instance, so a host can recognise
+    /// its own maps without a dynamic cast; nil by default.
+    var hostIdentity: ObjectIdentifier? { get }
 }
 
 extension CELMapLike {
@@ -46,6 +53,10 @@ extension CELMapLike {
     public func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
         lookup(key)
     }
+    public func hasKey(_ key: String) -> Bool {
+        lookup(key) != nil
+    }
+    public var hostIdentity: ObjectIdentifier? { nil }
 }
 
 /// Opaque library values (Quantity, IP, CIDR, URL, ...).

@@ -58,6 +58,11 @@ public struct YAMLMapView: CELMapLike {
         return YAMLCEL.value(child, depth: depth + 1)
     }
 
+    /// Presence without converting the value.
+    public func hasKey(_ key: String) -> Bool {
+        depth < YAMLCEL.maxDepth && node[key] != nil
+    }
+
     public var keys: [String] {
         var seen = Set<String>()
         var out: [String] = []

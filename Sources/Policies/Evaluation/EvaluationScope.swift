@@ -33,6 +33,8 @@ final class PolicyVariables: CELMapLike, Sendable {
         slots = CELLazySlots(count: definitions.count)
     }
 
+    var hostIdentity: ObjectIdentifier? { ObjectIdentifier(self) }
+
     /// Names in order; a repeated name is the first definition's, as for lookups.
     var keys: [String] {
         var seen = Set<String>()
@@ -79,9 +81,8 @@ final class PolicyVariables: CELMapLike, Sendable {
         guard depth < 64 else { return true }
         switch value {
         case .hostMap(let h):
-            // The type first: a cast per YAML item of a list would cost more than the lookup.
-            guard ObjectIdentifier(type(of: h)) == ObjectIdentifier(PolicyVariables.self) else { return false }
-            return (h as? PolicyVariables) === map
+            // By identity, not a cast: asked for every YAML item of a list.
+            return h.hostIdentity == ObjectIdentifier(map)
         case .list(let items): return items.contains { refers(to: map, $0, depth: depth + 1) }
         case .map(let m): return m.entries.contains { refers(to: map, $0.key, depth: depth + 1) || refers(to: map, $0.value, depth: depth + 1) }
         case .optional(let inner?): return refers(to: map, inner, depth: depth + 1)
@@ -94,9 +95,8 @@ extension CELActivation {
     /// Whether `variables` is bound to `map` itself, so that the activation is the one its
     /// variables are evaluated in.
     func resolvesVariables(to map: PolicyVariables) -> Bool {
-        guard case .hostMap(let h)? = boundValue("variables"),
-              ObjectIdentifier(type(of: h)) == ObjectIdentifier(PolicyVariables.self) else { return false }
-        return (h as? PolicyVariables) === map
+        guard case .hostMap(let h)? = boundValue("variables") else { return false }
+        return h.hostIdentity == ObjectIdentifier(map)
     }
 }
 
