@@ -108,7 +108,7 @@ public struct DanglingNetworkPolicyRule: SetRule {
             let selector = policy.podSelector
             // An invalid operator makes the policy invalid; the schema rules report that.
             guard selector.invalidOperators.isEmpty,
-                  index.selected(by: selector, in: resource.namespace).isEmpty else { continue }
+                  !index.selectsAny(selector, in: resource.namespace) else { continue }
             report.report("podSelector \(selector.summary) matches no pod template in \(describeNamespace(resource.namespace)); the policy isolates nothing",
                           at: policy.spec?.keyNode("podSelector") ?? selectorNode, in: resource)
         }

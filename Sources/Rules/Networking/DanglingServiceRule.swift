@@ -97,7 +97,7 @@ public struct DanglingServiceRule: SetRule {
                   let selectorNode = service.selectorNode else { continue }
             guard context.strictReferences || index.definesWorkloads(in: resource.namespace) else { continue }
             let selector = service.selector
-            guard index.selected(by: selector, in: resource.namespace).isEmpty else { continue }
+            guard !index.selectsAny(selector, in: resource.namespace) else { continue }
             report.report("selector \(selector.summary) matches no pod template in \(describeNamespace(resource.namespace)); the Service has no endpoints",
                           at: service.spec?.keyNode("selector") ?? selectorNode, in: resource)
         }

@@ -113,15 +113,25 @@ struct PodIndex: Sendable {
 
     /// Pods of the namespace the selector selects. An empty selector selects all of them.
     func selected(by selector: LabelSelector, in namespace: String?) -> [Pods] {
-        let ns = namespace ?? ""
-        var candidates: [Int]
-        if let (k, v) = selector.matchLabels.first(where: { !Self.controllerLabels.contains($0.key) }) {
-            candidates = (byLabel[Self.labelKey(ns, k, v)] ?? []) + (lenientByNamespace[ns] ?? [])
-        } else {
-            candidates = byNamespace[ns] ?? []
-        }
+        var candidates = candidates(for: selector, in: namespace)
         candidates.removeAll { !Self.matches(selector, pods[$0]) }
         return candidates.map { pods[$0] }
+    }
+
+    /// Whether the selector selects any pod of the namespace: `selected(by:in:)` without
+    /// copying the pods (an owner, a labels dictionary and a pod spec each) out of the index.
+    func selectsAny(_ selector: LabelSelector, in namespace: String?) -> Bool {
+        candidates(for: selector, in: namespace).contains { Self.matches(selector, pods[$0]) }
+    }
+
+    /// Indexes of the pods that may match: those carrying one of the selector's labels (and
+    /// the lenient ones), or every pod of the namespace.
+    private func candidates(for selector: LabelSelector, in namespace: String?) -> [Int] {
+        let ns = namespace ?? ""
+        if let (k, v) = selector.matchLabels.first(where: { !Self.controllerLabels.contains($0.key) }) {
+            return (byLabel[Self.labelKey(ns, k, v)] ?? []) + (lenientByNamespace[ns] ?? [])
+        }
+        return byNamespace[ns] ?? []
     }
 
     static func matches(_ selector: LabelSelector, _ p: Pods) -> Bool {
