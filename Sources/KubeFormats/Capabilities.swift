@@ -52,6 +52,15 @@ public enum Capabilities {
 
     /// `cap_sys_admin`, `CAP_SYS_ADMIN`, ` sys_admin ` → `SYS_ADMIN`.
     public static func normalize(_ name: String) -> String {
+        // Most names are written canonically (`ALL`, `NET_BIND_SERVICE`): checked byte by byte,
+        // they are returned as they are, without the Unicode property lookups below.
+        var canonical = true
+        var count = 0
+        for b in name.utf8 {
+            guard (b >= 0x41 && b <= 0x5A) || b == 0x5F || (b >= 0x30 && b <= 0x39) else { canonical = false; break }
+            count += 1
+        }
+        if canonical, !(count >= 4 && name.utf8.starts(with: "CAP_".utf8)) { return name }
         var s = String.UnicodeScalarView()
         for c in name.unicodeScalars where !c.properties.isWhitespace {
             s.append(c.value >= 0x61 && c.value <= 0x7A ? Unicode.Scalar(c.value - 0x20)! : c)

@@ -51,6 +51,11 @@ final class SysctlsCapabilitiesTests: XCTestCase {
         XCTAssertEqual(Capabilities.normalize("cap_sys_admin"), "SYS_ADMIN")
         XCTAssertEqual(Capabilities.normalize(" CAP_NET_RAW "), "NET_RAW")
         XCTAssertEqual(Capabilities.normalize("all"), "ALL")
+        // Canonical names take the byte-wise fast path; a canonical-looking CAP_ prefix does not.
+        XCTAssertEqual(Capabilities.normalize("NET_BIND_SERVICE"), "NET_BIND_SERVICE")
+        XCTAssertEqual(Capabilities.normalize("CAP_SYS_ADMIN"), "SYS_ADMIN")
+        XCTAssertEqual(Capabilities.normalize("CAP_"), "")
+        XCTAssertEqual(Capabilities.normalize("CAP"), "CAP")
         XCTAssertTrue(Capabilities.isKnown("net_bind_service"))
         XCTAssertTrue(Capabilities.isKnown("ALL"))
         XCTAssertFalse(Capabilities.isKnown("SYS_ADMINS"))
