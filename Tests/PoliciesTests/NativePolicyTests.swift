@@ -171,14 +171,10 @@ final class NativePolicyTests: XCTestCase {
     /// A variable whose value holds `variables` itself still works, and is recomputed rather
     /// than stored: stored, it would keep its map (and the resource's scope) alive for ever.
     func testAVariableHoldingVariablesDoesNotKeepItsScopeAlive() throws {
-        func expression(_ text: String) throws -> CompiledExpression {
-            let node = YAMLParser.parse(Array("\"\(text)\"".utf8), file: "t.yaml").documents[0].root
-            return try CompiledExpression(node, field: "expression", variables: CompiledExpression.nativeVariables)
-        }
         let definitions = [
-            NamedExpression(name: "me", expression: try expression("variables")),
-            NamedExpression(name: "wrapped", expression: try expression("[{'v': variables}]")),
-            NamedExpression(name: "n", expression: try expression("1")),
+            NamedExpression(name: "me", expression: try compiledExpression("variables")),
+            NamedExpression(name: "wrapped", expression: try compiledExpression("[{'v': variables}]")),
+            NamedExpression(name: "n", expression: try compiledExpression("1")),
         ]
         weak var released: PolicyVariables?
         do {
@@ -192,6 +188,35 @@ final class NativePolicyTests: XCTestCase {
             guard case .success(.int(1))? = variables.lookup("n") else { return XCTFail("n") }
         }
         XCTAssertNil(released, "the variables map was kept alive by a value stored in itself")
+    }
+
+    /// Expressions of a scope read its variables in their own activation (`lookup(_:in:)`),
+    /// nested reads and values holding `variables` included, with the same answers, and the
+    /// scope's variables still go away with the scope.
+    func testVariablesReadThroughTheScopeAnswerAsBeforeAndAreReleased() throws {
+        let definitions = [
+            NamedExpression(name: "n", expression: try compiledExpression("object.spec.replicas")),
+            NamedExpression(name: "twice", expression: try compiledExpression("variables.n * 2")),
+            NamedExpression(name: "me", expression: try compiledExpression("variables")),
+            NamedExpression(name: "wrapped", expression: try compiledExpression("[{'v': variables}]")),
+        ]
+        let object = YAMLParser.parse(Array("spec: {replicas: 3}\n".utf8), file: "o.yaml").documents[0].root
+        weak var released: PolicyVariables?
+        do {
+            var bindings = CELActivation()
+            bindings.bind("object", to: YAMLCEL.value(object))
+            let scope = EvaluationScope(bindings, variables: definitions)
+            guard case .success(.hostMap(let map)) = scope.evaluate(try compiledExpression("variables")) else { return XCTFail("variables") }
+            released = map as? PolicyVariables
+            XCTAssertNotNil(released)
+            for text in ["variables.twice == 6", "variables.me.twice == 6 && variables.wrapped[0].v.n == 3",
+                         "has(variables.n) && !has(variables.m)", "'twice' in variables"] {
+                guard case .success(.bool(true)) = scope.check(try compiledExpression(text)).map(CELValue.bool) else {
+                    return XCTFail(text)
+                }
+            }
+        }
+        XCTAssertNil(released, "the scope's variables outlived it")
     }
 
     func testCostLimitIsAPolicyError() {
@@ -455,4 +480,10 @@ extension NativePolicyTests {
         XCTAssertEqual(findings.map { "\($0.ruleID) \($0.resource?.name ?? "-")" }.sorted(),
                        ["policy-error a", "policy-error b"])
     }
+}
+
+/// A native policy expression compiled from `text`, as the policy loader compiles one.
+private func compiledExpression(_ text: String) throws -> CompiledExpression {
+    let node = YAMLParser.parse(Array("\"\(text)\"".utf8), file: "t.yaml").documents[0].root
+    return try CompiledExpression(node, field: "expression", variables: CompiledExpression.nativeVariables)
 }

@@ -41,6 +41,19 @@ final class YAMLBridgeTests: XCTestCase {
         XCTAssertEqual(e, .noSuchKey("replicas"))
     }
 
+    /// `has()` on a YAML mapping answers from its keys (`hasKey`) without converting the value;
+    /// the answer must be the one a lookup gives: present for null values, aliases and the first
+    /// of duplicate keys, absent for missing ones, at any depth.
+    func testPresenceAnswersAsALookupWould() {
+        let yaml = "a: null\nb: &x {c: 1}\nd: *x\ne: 1\ne: 2\nf: {g: {h: []}}\n"
+        assertTrue("has(object.a) && has(object.b.c) && has(object.d.c) && has(object.e)", yaml)
+        assertTrue("!has(object.z) && !has(object.b.z) && has(object.f.g.h) && !has(object.f.g.i)", yaml)
+        guard case .hostMap(let m) = object(yaml) else { return XCTFail("expected a map") }
+        for key in ["a", "b", "d", "e", "f", "z", ""] {
+            XCTAssertEqual(m.hasKey(key), m.lookup(key) != nil, key)
+        }
+    }
+
     func testKeysIterateInSourceOrderOnce() {
         assertTrue("object.map(k, k) == ['b', 'a']", "b: 1\na: 2\n")
         assertTrue("'a' in object && !('c' in object)", "b: 1\na: 2\n")
