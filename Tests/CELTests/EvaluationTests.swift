@@ -162,4 +162,21 @@ extension CELOptions {
         // Comprehension variables are locals, not bindings.
         XCTAssertEqual(try CELProgram.compile("[1, 2].exists(x, x > 1)").referencedVariables, [])
     }
+
+    /// A host's mark on the bindings it assembled does not survive a change to them, so a host
+    /// map that evaluates in "its" activation never does so in bindings someone altered.
+    func testBindingClearsTheHostToken() {
+        final class Host {}
+        let host = Host()
+        var activation = CELActivation(["object": .int(1)])
+        activation.hostToken = ObjectIdentifier(host)
+        let copy = activation
+        XCTAssertEqual(copy.hostToken, ObjectIdentifier(host))
+        activation.bind("object", to: .int(2))
+        XCTAssertNil(activation.hostToken)
+        var other = copy
+        other.bindLazy("params") { .success(.null) }
+        XCTAssertNil(other.hostToken)
+        XCTAssertEqual(copy.hostToken, ObjectIdentifier(host))
+    }
 }

@@ -16,6 +16,11 @@ public struct CELActivation: Sendable {
     /// in order beats hashing each name into a dictionary made afresh per resource.
     private var bindings: [(name: String, binding: Binding)] = []
 
+    /// A mark the host that assembled these bindings may set, e.g. a policy scope, so that its
+    /// `variables` map can tell an expression runs in exactly the scope's bindings (and evaluate
+    /// a variable there). Binding any name afterwards clears it: the bindings are then others.
+    public var hostToken: ObjectIdentifier?
+
     public init(_ variables: [String: CELValue] = [:]) {
         for (k, v) in variables { bind(k, to: v) }
     }
@@ -31,6 +36,7 @@ public struct CELActivation: Sendable {
     }
 
     private mutating func set(_ name: String, _ binding: Binding) {
+        hostToken = nil
         if let i = bindings.firstIndex(where: { $0.name == name }) {
             bindings[i].binding = binding
         } else {
@@ -39,12 +45,6 @@ public struct CELActivation: Sendable {
             if bindings.isEmpty { bindings.reserveCapacity(6) }
             bindings.append((name, binding))
         }
-    }
-
-    /// The value bound to `name` with `bind(_:to:)`; nil for a name not bound, or bound lazily.
-    public func boundValue(_ name: String) -> CELValue? {
-        guard let entry = bindings.first(where: { $0.name == name }), case .value(let v) = entry.binding else { return nil }
-        return v
     }
 
     func resolve(_ name: String) -> Result<CELValue, CELError>? {

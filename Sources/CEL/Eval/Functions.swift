@@ -37,12 +37,16 @@ struct FunctionTable: Sendable {
     private(set) var names: Set<String> = []
 
     mutating func global(_ name: String, arity: Int, _ impl: @escaping FunctionImpl) {
-        functions[FunctionKey(name: name, receiver: false, arity: arity)] = impl
+        let key = FunctionKey(name: name, receiver: false, arity: arity)
+        functions[key] = impl
+        fixed[key] = nil  // a fixed form registered earlier would no longer be this overload
         names.insert(name)
     }
 
     mutating func receiver(_ name: String, arity: Int, _ impl: @escaping FunctionImpl) {
-        functions[FunctionKey(name: name, receiver: true, arity: arity)] = impl
+        let key = FunctionKey(name: name, receiver: true, arity: arity)
+        functions[key] = impl
+        fixed[key] = nil
         names.insert(name)
     }
 

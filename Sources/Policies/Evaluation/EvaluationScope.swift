@@ -9,7 +9,14 @@ struct EvaluationScope {
     init(_ bindings: CELActivation, variables: [NamedExpression]) {
         var activation = bindings
         // Most policies declare no variables: an empty constant map costs nothing per resource.
-        activation.bind("variables", to: variables.isEmpty ? .map(CELMap()) : .hostMap(PolicyVariables(variables, bindings)))
+        if variables.isEmpty {
+            activation.bind("variables", to: .map(CELMap()))
+        } else {
+            let map = PolicyVariables(variables, bindings)
+            activation.bind("variables", to: .hostMap(map))
+            // Exactly the bindings the map evaluates its variables in (`lookup(_:in:)`).
+            activation.hostToken = ObjectIdentifier(map)
+        }
         self.activation = activation
     }
 
@@ -57,8 +64,10 @@ final class PolicyVariables: CELMapLike, Sendable {
     /// Read by an expression of this scope (`variables.x`): its activation is the scope's
     /// bindings plus this map, the one a variable is evaluated in, so it is used as it is
     /// (assembling it again cost two allocations and a copy of every binding per variable).
+    /// The scope marks its activation (`hostToken`); any other, or one with a name bound
+    /// since, takes the general path.
     func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
-        guard activation.resolvesVariables(to: self) else { return lookup(key) }
+        guard activation.hostToken == ObjectIdentifier(self) else { return lookup(key) }
         return value(key) { activation }
     }
 
@@ -88,15 +97,6 @@ final class PolicyVariables: CELMapLike, Sendable {
         case .optional(let inner?): return refers(to: map, inner, depth: depth + 1)
         default: return false
         }
-    }
-}
-
-extension CELActivation {
-    /// Whether `variables` is bound to `map` itself, so that the activation is the one its
-    /// variables are evaluated in.
-    func resolvesVariables(to map: PolicyVariables) -> Bool {
-        guard case .hostMap(let h)? = boundValue("variables") else { return false }
-        return h.hostIdentity == ObjectIdentifier(map)
     }
 }
 
