@@ -146,19 +146,17 @@ final class EvaluationTests: XCTestCase {
         assertError("timestamp('9999-12-31T23:59:59Z') + duration('1s')")
         assertError("duration('1x')")
     }
-}
-
-extension CELOptions {
-    static var lenient: CELOptions {
-        var o = CELOptions()
-        o.unknownFunctionsAreCompileErrors = false
-        return o
-    }
 
     func testReferencedVariablesListsWhatTheExpressionMayRead() throws {
-        let program = try CELProgram.compile(
-            "object.spec.all(k, k in params.keys) ? variables.x : [namespaceObject.metadata.name].size() > 0")
-        XCTAssertEqual(program.referencedVariables, ["object", "params", "variables", "namespaceObject"])
+        let source = "object.spec.all(k, k in params.keys) ? variables.x : [namespaceObject.metadata.name].size() > 0"
+        // With the variables declared (as policies compile), names resolve to them.
+        let declared: Set<String> = ["object", "params", "variables", "namespaceObject", "oldObject"]
+        XCTAssertEqual(try CELProgram.compile(source, declaredVariables: declared).referencedVariables,
+                       ["object", "params", "variables", "namespaceObject"])
+        // Undeclared, `a.b` may also be a variable named "a.b": every such reading is listed.
+        XCTAssertEqual(try CELProgram.compile(source).referencedVariables,
+                       ["object", "object.spec", "params", "params.keys", "variables", "variables.x", "namespaceObject",
+                        "namespaceObject.metadata", "namespaceObject.metadata.name"])
         // Comprehension variables are locals, not bindings.
         XCTAssertEqual(try CELProgram.compile("[1, 2].exists(x, x > 1)").referencedVariables, [])
     }
@@ -178,5 +176,13 @@ extension CELOptions {
         other.bindLazy("params") { .success(.null) }
         XCTAssertNil(other.hostToken)
         XCTAssertEqual(copy.hostToken, ObjectIdentifier(host))
+    }
+}
+
+extension CELOptions {
+    static var lenient: CELOptions {
+        var o = CELOptions()
+        o.unknownFunctionsAreCompileErrors = false
+        return o
     }
 }
