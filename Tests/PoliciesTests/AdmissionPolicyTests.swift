@@ -56,12 +56,12 @@ final class AdmissionPolicyTests: XCTestCase {
         """
     }
 
-    func binding(_ actions: String, extra: String = "") -> String {
+    func binding(_ actions: String, extra: String = "", name: String = "limit-binding") -> String {
         """
         ---
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingAdmissionPolicyBinding
-        metadata: {name: limit-binding}
+        metadata: {name: \(name)}
         spec:
           policyName: limit
           validationActions: \(actions)
@@ -75,6 +75,24 @@ final class AdmissionPolicyTests: XCTestCase {
         XCTAssertEqual(summary(check(policySet(vap() + binding("[Warn]")), deployment)), ["5:1 limit warning too many replicas"])
         XCTAssertEqual(summary(check(policySet(vap() + binding("[Audit]")), deployment)), ["5:1 limit info too many replicas"])
         XCTAssertEqual(policySet(vap() + binding("[Warn, Audit]")).rules[0].metadata.severity, .warning)
+    }
+
+    /// A severity configured for the policy (`rules: {limit: {severity: info}}`) applies to its
+    /// findings at the policy's own severity, as for every rule; a milder action of another
+    /// binding keeps its own.
+    func testConfiguredSeverityOverridesTheActionsSeverity() {
+        func checked(_ policies: String, severity: Severity) -> [String] {
+            var options = CheckOptions()
+            options.selection.severities["limit"] = severity
+            let findings = Checker(rules: policySet(policies).rules, options: options)
+                .check([SourceInput(name: "manifests.yaml", bytes: Array(deployment.utf8))]).findings
+            return summary(findings)
+        }
+        XCTAssertEqual(checked(vap() + binding("[Deny]"), severity: .info), ["5:1 limit info too many replicas"])
+        XCTAssertEqual(checked(vap(), severity: .warning), ["5:1 limit warning too many replicas"])
+        let twoBindings = vap() + binding("[Deny]") + binding("[Audit]", name: "audit-binding")
+        XCTAssertEqual(checked(twoBindings, severity: .warning).sorted(),
+                       ["5:1 limit info too many replicas", "5:1 limit warning too many replicas"])
     }
 
     func testMatchingByResourceScopeAndSelectors() {

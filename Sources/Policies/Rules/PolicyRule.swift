@@ -51,7 +51,11 @@ public struct PolicyRule: SetRule {
                         switch result.outcome {
                         case .pass: break
                         case .fail(let message):
-                            report.report(message, at: resource.node, in: resource, severity: result.severity)
+                            // At the rule's own severity (its strictest action), a finding takes
+                            // the configured one (`severity:` in `.palisade.yaml`), as for every
+                            // rule; the milder actions of other bindings keep theirs.
+                            let explicit: Severity? = result.severity == report.declaredSeverity ? nil : result.severity
+                            report.report(message, at: resource.node, in: resource, severity: explicit)
                         case .error(let e):
                             errors.append(.init(resource: resource,
                                                 message: "ValidatingAdmissionPolicy \(policy.name) (binding \(binding.name)): \(e)"))
