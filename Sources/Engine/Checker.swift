@@ -99,7 +99,11 @@ public struct Checker: Sendable {
         var findings: [Finding] = []
         var resources: [Resource] = []
         var abac: [ABACPolicy] = []
+        // Counted per file: the resources of the files named on the command line (the context
+        // files come after them), without a pass over every resource of the set.
+        var reportedResources = 0
         for i in results.indices {
+            if i < inputs.count { reportedResources += results[i].resources.count }
             findings.append(contentsOf: results[i].findings)
             resources.append(contentsOf: results[i].resources)
             abac.append(contentsOf: results[i].abacPolicies)
@@ -141,7 +145,7 @@ public struct Checker: Sendable {
         shown.sortByLocation()
         suppressed.sortByLocation()
         var result = CheckResult(findings: shown, suppressed: suppressed, filesChecked: inputs.count,
-                                 resourcesChecked: set.resources.lazy.filter { reportedNames.contains($0.file) }.count,
+                                 resourcesChecked: reportedResources,
                                  resourceSet: set)
         result.checkedFiles = inputs.map(\.name)
         return result
