@@ -40,7 +40,8 @@ public struct Suppressions {
 
     /// Why a finding is suppressed, or nil when it is not.
     public func reason(for finding: Finding) -> String? {
-        guard finding.ruleID != Self.unusedRuleID, let identity = finding.resource,
+        // Most runs have no ignore annotation at all: no identity to hash for each finding.
+        guard !entries.isEmpty, finding.ruleID != Self.unusedRuleID, let identity = finding.resource,
               let list = entries[identity] else { return nil }
         // Only the annotated resource's own findings: repositories repeat Kind/namespace/name
         // across clusters and overlays, and an ignore in one file must not hide another file's
