@@ -33,15 +33,7 @@ public enum AuthorizationInputs {
 
     public static func role(_ resource: Resource) -> RBACRole? {
         guard let name = resource.name else { return nil }
-        let rules: [PolicyRule] = resource["rules"]?.listItems.filter(\.isMapping).map { rule in
-            var origins: [PolicyRule.Field: Origin] = [:]
-            for field in PolicyRule.Field.allCases {
-                if let n = rule[field.rawValue] { origins[field] = origin(n) }
-            }
-            return PolicyRule(verbs: strings(rule["verbs"]), apiGroups: strings(rule["apiGroups"]),
-                              resources: strings(rule["resources"]), resourceNames: strings(rule["resourceNames"]),
-                              nonResourceURLs: strings(rule["nonResourceURLs"]), origin: origin(rule), fieldOrigins: origins)
-        } ?? []
+        let rules: [PolicyRule] = resource["rules"]?.listItems.filter(\.isMapping).map(policyRule) ?? []
         var selectors: [Authz.LabelSelector]?
         if resource.kind == "ClusterRole", let aggregation = resource["aggregationRule"] {
             selectors = aggregation["clusterRoleSelectors"]?.listItems.map { s in
@@ -57,6 +49,28 @@ public enum AuthorizationInputs {
                         namespace: resource.namespace ?? "default", name: name,
                         labels: resource.metadata.labels.dictionary, rules: rules,
                         aggregationSelectors: selectors, origin: origin(resource.node))
+    }
+
+    /// One rule of a role, its fields found in one pass over the rule's keys (the first of
+    /// duplicate keys, as a lookup would) instead of a lookup per field and another per origin:
+    /// the authorization model decodes every rule of every role of the run.
+    static func policyRule(_ rule: YAMLNode) -> PolicyRule {
+        var verbs, apiGroups, resources, resourceNames, nonResourceURLs: YAMLNode?
+        for (key, value) in rule.pairs {
+            if verbs == nil, key.scalarEquals("verbs") { verbs = value }
+            else if apiGroups == nil, key.scalarEquals("apiGroups") { apiGroups = value }
+            else if resources == nil, key.scalarEquals("resources") { resources = value }
+            else if resourceNames == nil, key.scalarEquals("resourceNames") { resourceNames = value }
+            else if nonResourceURLs == nil, key.scalarEquals("nonResourceURLs") { nonResourceURLs = value }
+        }
+        var origins = [PolicyRule.Field: Origin](minimumCapacity: 5)
+        for (field, node) in [(PolicyRule.Field.verbs, verbs), (.apiGroups, apiGroups), (.resources, resources),
+                              (.resourceNames, resourceNames), (.nonResourceURLs, nonResourceURLs)] {
+            if let node { origins[field] = origin(node) }
+        }
+        return PolicyRule(verbs: strings(verbs), apiGroups: strings(apiGroups), resources: strings(resources),
+                          resourceNames: strings(resourceNames), nonResourceURLs: strings(nonResourceURLs),
+                          origin: origin(rule), fieldOrigins: origins)
     }
 
     public static func binding(_ resource: Resource) -> RBACBinding? {
