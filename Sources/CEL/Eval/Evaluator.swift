@@ -17,18 +17,13 @@ enum Evaluator {
             for c in candidates {
                 guard let r = cx.activation.resolve(c.variable) else { continue }
                 var v = try r.get()
-                for f in c.fields { v = try select(v, f) }
+                for f in c.fields { v = try select(v, f, in: cx.activation) }
                 return v
             }
             if let fallback { return fallback }
             throw CELError.undeclaredReference(display)
         case .select(let operand, let field):
-            let v = try eval(operand, cx)
-            if case .hostMap(let h) = v {
-                guard let r = h.lookup(field, in: cx.activation) else { throw CELError.noSuchKey(field) }
-                return try r.get()
-            }
-            return try select(v, field)
+            return try select(try eval(operand, cx), field, in: cx.activation)
         case .optionalSelect(let operand, let field):
             return try optionalSelect(try eval(operand, cx), field)
         case .presence(let operand, let field):
@@ -160,13 +155,15 @@ enum Evaluator {
         return .bool(!decisive)
     }
 
-    static func select(_ v: CELValue, _ field: String) throws(CELError) -> CELValue {
+    /// `v.field`, read on behalf of an expression evaluated with `activation` (a host map of
+    /// values computed in the same bindings, such as policy variables, uses it).
+    static func select(_ v: CELValue, _ field: String, in activation: CELActivation) throws(CELError) -> CELValue {
         switch v {
         case .map(let m):
             guard let r = m[field] else { throw CELError.noSuchKey(field) }
             return r
         case .hostMap(let h):
-            guard let r = h.lookup(field) else { throw CELError.noSuchKey(field) }
+            guard let r = h.lookup(field, in: activation) else { throw CELError.noSuchKey(field) }
             return try r.get()
         case .optional(let inner):
             // Selection on an optional is optional selection (`a.?b.c` == `a.?b.?c`).
