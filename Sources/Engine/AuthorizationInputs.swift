@@ -51,26 +51,16 @@ public enum AuthorizationInputs {
                         aggregationSelectors: selectors, origin: origin(resource.node))
     }
 
-    /// One rule of a role, its fields found in one pass over the rule's keys (the first of
-    /// duplicate keys, as a lookup would) instead of a lookup per field and another per origin:
-    /// the authorization model decodes every rule of every role of the run.
+    /// One rule of a role. The origins dictionary is reserved for the five fields: grown from
+    /// empty, it reallocated for nearly every rule of every role of the run.
     static func policyRule(_ rule: YAMLNode) -> PolicyRule {
-        var verbs, apiGroups, resources, resourceNames, nonResourceURLs: YAMLNode?
-        for (key, value) in rule.pairs {
-            if verbs == nil, key.scalarEquals("verbs") { verbs = value }
-            else if apiGroups == nil, key.scalarEquals("apiGroups") { apiGroups = value }
-            else if resources == nil, key.scalarEquals("resources") { resources = value }
-            else if resourceNames == nil, key.scalarEquals("resourceNames") { resourceNames = value }
-            else if nonResourceURLs == nil, key.scalarEquals("nonResourceURLs") { nonResourceURLs = value }
+        var origins = [PolicyRule.Field: Origin](minimumCapacity: PolicyRule.Field.allCases.count)
+        for field in PolicyRule.Field.allCases {
+            if let n = rule[field.rawValue] { origins[field] = origin(n) }
         }
-        var origins = [PolicyRule.Field: Origin](minimumCapacity: 5)
-        for (field, node) in [(PolicyRule.Field.verbs, verbs), (.apiGroups, apiGroups), (.resources, resources),
-                              (.resourceNames, resourceNames), (.nonResourceURLs, nonResourceURLs)] {
-            if let node { origins[field] = origin(node) }
-        }
-        return PolicyRule(verbs: strings(verbs), apiGroups: strings(apiGroups), resources: strings(resources),
-                          resourceNames: strings(resourceNames), nonResourceURLs: strings(nonResourceURLs),
-                          origin: origin(rule), fieldOrigins: origins)
+        return PolicyRule(verbs: strings(rule["verbs"]), apiGroups: strings(rule["apiGroups"]),
+                          resources: strings(rule["resources"]), resourceNames: strings(rule["resourceNames"]),
+                          nonResourceURLs: strings(rule["nonResourceURLs"]), origin: origin(rule), fieldOrigins: origins)
     }
 
     public static func binding(_ resource: Resource) -> RBACBinding? {
