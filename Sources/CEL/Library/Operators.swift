@@ -39,8 +39,9 @@ func registerOperators(_ t: inout FunctionTable) {
             throw argumentError("@in", [x, container])
         }
     }
-    t.unary("size") { x, _ throws(CELError) in .int(Int64(try size(x))) }
-    t.unary("size", receiver: true) { x, _ throws(CELError) in .int(Int64(try size(x))) }
+    let sizeOf: UnaryImpl = { x, _ throws(CELError) in .int(Int64(try size(x))) }
+    t.unary("size", sizeOf)
+    t.unary("size", receiver: true, sizeOf)
 }
 
 func size(_ v: CELValue) throws(CELError) -> Int {
