@@ -123,12 +123,19 @@ extension Configuration {
     /// `unknown key "NAME"`, with the closest of `known` when one is close, else the list.
     static func unknownKeyMessage(_ name: String, _ known: [String]) -> String {
         var message = "unknown key \"\(name)\""
-        if let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }), editDistance(close, name) <= 3 {
+        if let close = closest(to: name, in: known) {
             message += "; did you mean \"\(close)\"?"
         } else {
             message += " (known: \(known.joined(separator: ", ")))"
         }
         return message
+    }
+
+    /// The name of `known` closest to `name` (case ignored), when it is within three edits.
+    static func closest(to name: String, in known: [String]) -> String? {
+        guard let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }),
+              editDistance(close, name) <= 3 else { return nil }
+        return close
     }
 
     /// Checks every rule parameter set in the file (top level and overrides) against the
@@ -144,8 +151,7 @@ extension Configuration {
                     guard let parameter = known.first(where: { $0.name == name }) else {
                         let names = known.map(\.name)
                         var message = "rule \(id) has no parameter \"\(name)\""
-                        if let close = names.min(by: { editDistance($0, name) < editDistance($1, name) }),
-                           editDistance(close, name) <= 3 {
+                        if let close = Self.closest(to: name, in: names) {
                             message += "; did you mean \"\(close)\"?"
                         } else {
                             message += names.isEmpty ? " (it takes none)" : " (it takes: \(names.joined(separator: ", ")))"
