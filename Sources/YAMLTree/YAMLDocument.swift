@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One YAML document held in flat arrays rather than a tree of objects: a node is a 20-byte
 /// record, children are ranges of one shared index array and scalar text stays as UTF-8
 /// bytes in one arena until a caller asks for a `String`. Building it costs a handful of
@@ -48,28 +54,29 @@ public final class YAMLDocument: Sendable {
         pairSlot(forKey: wanted, inMapping: mapping).map { children[$0] }
     }
 
-    /// Where in `children` the pair with key `wanted` of mapping `mapping` starts.
+    /// Where in `children` the pair with key `wanted` of mapping `mapping` starts. The scan
+    /// reads only the mapping's run of `children`, where each pair carries its key's print:
+    /// a key's node record and bytes lie elsewhere (between the values' subtrees), and
+    /// reading them for every pair made this lookup, the rules' most frequent, wait on memory.
     private func pairSlot(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> Int? {
         nodes.withUnsafeBufferPointer { nodes -> Int? in
             let r = nodes[Int(mapping)]
             guard r.kind == .mapping else { return nil }
+            let print = keyPrint(of: wanted)
             return children.withUnsafeBufferPointer { children -> Int? in
-                bytes.withUnsafeBufferPointer { bytes -> Int? in
-                    let length = wanted.count
-                    var i = Int(r.first)
-                    let end = i + 2 * Int(r.count)
-                    while i < end {
+                var i = Int(r.first)
+                let end = i + pairStride * Int(r.count)
+                while i < end {
+                    if children[i + 2] == print {
                         let k = nodes[Int(children[i])]
-                        if Int(k.count) == length, k.kind == .scalar {
-                            let base = Int(k.first)
-                            var j = 0
-                            while j < length, bytes[base + j] == wanted[j] { j += 1 }
-                            if j == length { return i }
+                        if k.kind == .scalar, Int(k.count) == wanted.count,
+                           wanted.isEmpty || bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(k.first), wanted.baseAddress!, wanted.count) == 0 }) {
+                            return i
                         }
-                        i += 2
                     }
-                    return nil
+                    i += pairStride
                 }
+                return nil
             }
         }
     }
@@ -94,10 +101,10 @@ extension YAMLDocument {
         let r = nodes[Int(id)]
         guard r.kind == .mapping else { return }
         var i = Int(r.first)
-        let end = i + 2 * Int(r.count)
+        let end = i + pairStride * Int(r.count)
         while i < end {
             try body(children[i], children[i + 1])
-            i += 2
+            i += pairStride
         }
     }
 
@@ -121,6 +128,19 @@ extension YAMLDocument {
     }
 }
 
+/// Slots of `children` per mapping pair: key id, value id, key print.
+@usableFromInline let pairStride = 3
+
+/// A key's bytes folded into 32 bits (length, first, middle and last byte), stored beside
+/// each pair so a lookup compares key bytes only for the pair that is most likely the one.
+/// A key that is not a scalar gets a print no lookup can confirm: lookups check the kind.
+@inline(__always)
+func keyPrint(of key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let n = key.count
+    guard n > 0 else { return 0 }
+    return UInt32(truncatingIfNeeded: min(n, 255)) | UInt32(key[0]) << 8 | UInt32(key[n / 2]) << 16 | UInt32(key[n - 1]) << 24
+}
+
 public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
     case scalar, mapping, sequence
 }
@@ -130,8 +150,9 @@ public enum ScalarStyle: UInt8, Sendable, BitwiseCopyable {
 }
 
 /// Storage of one node. `first`/`count`: for a scalar, the byte range in `bytes`; for a
-/// mapping, `count` key/value pairs at `children[first ..< first + 2*count]`; for a sequence,
-/// `count` items at `children[first ..< first + count]`.
+/// mapping, `count` pairs at `children[first ..< first + pairStride*count]`, each its key's
+/// id, its value's id and its key's print (`keyPrint(of:)`); for a sequence, `count` items at
+/// `children[first ..< first + count]`.
 @usableFromInline
 struct RawNode: Sendable, BitwiseCopyable {
     @usableFromInline var kind: NodeKind
@@ -250,7 +271,7 @@ public struct MappingPairs: Sequence, Sendable {
         let r = node.raw
         let start = Int(r.first)
         return Iterator(document: node.document, cursor: start,
-                        end: r.kind == .mapping ? start + 2 * Int(r.count) : start)
+                        end: r.kind == .mapping ? start + pairStride * Int(r.count) : start)
     }
 
     public struct Iterator: IteratorProtocol {
@@ -260,7 +281,7 @@ public struct MappingPairs: Sequence, Sendable {
 
         public mutating func next() -> (key: YAMLNode, value: YAMLNode)? {
             guard cursor < end else { return nil }
-            defer { cursor += 2 }
+            defer { cursor += pairStride }
             return (YAMLNode(document: document, id: document.children[cursor]),
                     YAMLNode(document: document, id: document.children[cursor + 1]))
         }
@@ -387,8 +408,8 @@ extension YAMLNode {
                     let start = Int(r.first)
                     switch r.kind {
                     case .mapping:
-                        guard let pair = lastNotPast(start, Int(r.count), 2) else { return false }
-                        let k = children[start + 2 * pair], value = children[start + 2 * pair + 1]
+                        guard let pair = lastNotPast(start, Int(r.count), pairStride) else { return false }
+                        let k = children[start + pairStride * pair], value = children[start + pairStride * pair + 1]
                         key(k)
                         if k == wanted { return true }
                         guard value <= wanted else { return false }
@@ -437,7 +458,7 @@ extension YAMLDocument {
             let r = nodes[Int(pair.mapping)]
             guard r.kind == .mapping else { continue }
             let start = Int(r.first)
-            for p in 0 ..< Int(r.count) where children[start + 2 * p] == pair.key { slots.append(start + 2 * p) }
+            for p in 0 ..< Int(r.count) where children[start + pairStride * p] == pair.key { slots.append(start + pairStride * p) }
         }
         slots.sort()
         var copy = (root: UInt32(0), nodes: 0, children: 0, bytes: 0)
@@ -609,16 +630,18 @@ private struct SubtreeWriter {
         case .mapping:
             let start = Int(r.first), pairs = Int(r.count)
             var kept = 0
-            for p in 0 ..< pairs where !isOmitted(start + 2 * p) { kept += 1 }
+            for p in 0 ..< pairs where !isOmitted(start + pairStride * p) { kept += 1 }
             var slot = childCount
             r.first = UInt32(slot)
             r.count = UInt32(kept)
             nodes[Int(mine)] = r
-            childCount += 2 * kept
-            for p in 0 ..< pairs where !isOmitted(start + 2 * p) {
-                children[slot] = visit(oldChildren[start + 2 * p])
-                children[slot + 1] = visit(oldChildren[start + 2 * p + 1])
-                slot += 2
+            childCount += pairStride * kept
+            for p in 0 ..< pairs where !isOmitted(start + pairStride * p) {
+                let old = start + pairStride * p
+                children[slot] = visit(oldChildren[old])
+                children[slot + 1] = visit(oldChildren[old + 1])
+                children[slot + 2] = oldChildren[old + 2]
+                slot += pairStride
             }
         }
         return mine

@@ -357,7 +357,23 @@ private struct TreeBuilder {
             node.count = UInt32(pending.count - pendingStart)
         }
         node.first = UInt32(children.count)
-        children.append(pending.base + pendingStart, count: pending.count - pendingStart)
+        if node.kind == .mapping {
+            // Each pair with its key's print (see `pairStride`).
+            var i = pendingStart
+            while i < pending.count {
+                let key = pending[i]
+                let k = nodes[Int(key)]
+                let print = k.kind == .scalar
+                    ? keyPrint(of: UnsafeBufferPointer(start: bytes.base + Int(k.first), count: Int(k.count)))
+                    : UInt32.max
+                children.append(key)
+                children.append(pending[i + 1])
+                children.append(print)
+                i += 2
+            }
+        } else {
+            children.append(pending.base + pendingStart, count: pending.count - pendingStart)
+        }
         if tracksSizes {
             var size: UInt32 = 1
             for i in pendingStart ..< pending.count {
@@ -413,11 +429,11 @@ private struct TreeBuilder {
         for source in sources {
             let s = nodes[Int(source)]
             for j in 0 ..< Int(s.count) {
-                let key = children[Int(s.first) + 2 * j]
+                let key = children[Int(s.first) + pairStride * j]
                 let present = stride(from: 0, to: result.count - 1, by: 2).contains { keysEqual(result[$0], key) }
                 if !present {
                     result.append(key)
-                    result.append(children[Int(s.first) + 2 * j + 1])
+                    result.append(children[Int(s.first) + pairStride * j + 1])
                 }
             }
         }

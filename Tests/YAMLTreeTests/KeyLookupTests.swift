@@ -17,6 +17,15 @@ final class KeyLookupTests: XCTestCase {
         XCTAssertEqual(node.keyNode("aYbcd")?.position, SourcePosition(line: 2, column: 1))
     }
 
+    func testKeysWithTheSamePrintAreToldApartByTheirBytes() throws {
+        // Same length, first, middle and last byte: the stored print matches both.
+        let node = try root("aXbYc: 1\naZbWc: 2\n")
+        XCTAssertEqual(node["aZbWc"]?.scalar, "2")
+        XCTAssertEqual(node["aXbYc"]?.scalar, "1")
+        XCTAssertNil(node["aQbQc"])
+        XCTAssertEqual(node.pairs.map { $0.value.scalar }, ["1", "2"])
+    }
+
     func testLongKeysCompareTheirWholeLength() throws {
         let long = String(repeating: "k", count: 300)
         let longer = long + "k"
