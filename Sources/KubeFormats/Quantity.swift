@@ -116,7 +116,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Parses Kubernetes quantity syntax: `<signedNumber><suffix>`.
     /// Decimal SI suffixes (`m` = 10^-3, `k` = 10^3, …); a switch, not a table, since every
     /// container's requests and limits are parsed.
-    private static func siExponent(_ suffix: ArraySlice<UInt8>) -> Int? {
+    private static func siExponent(_ suffix: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard suffix.count <= 1 else { return nil }
         guard let c = suffix.first else { return 0 }
         switch c {
@@ -134,7 +134,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Binary SI suffixes: `Ki` = 1024^1 … `Ei` = 1024^6.
-    private static func binaryExponent(_ suffix: ArraySlice<UInt8>) -> Int? {
+    private static func binaryExponent(_ suffix: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard suffix.count == 2, suffix.last == UInt8(ascii: "i") else { return nil }
         switch suffix.first {
         case UInt8(ascii: "K"): return 1
@@ -148,9 +148,15 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func parse(_ text: String) -> Result<Quantity, QuantityError> {
-        let chars = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// The quantity written in the UTF-8 bytes `chars`: read in place, so the rules that parse
+    /// every request and limit of a repository make no String or array for one.
+    public static func parse(utf8 chars: UnsafeBufferPointer<UInt8>) -> Result<Quantity, QuantityError> {
         func fail(_ message: String, _ at: Int?) -> Result<Quantity, QuantityError> {
-            .failure(QuantityError(message: "quantity '\(text)': \(message)", offset: at))
+            .failure(QuantityError(message: "quantity '\(String(decoding: chars, as: UTF8.self))': \(message)", offset: at))
         }
         if chars.isEmpty { return fail("empty string", 0) }
         var i = 0
@@ -188,7 +194,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         } else if let p = binaryExponent(suffix) {
             binaryPower = p
             format = .binarySI
-        } else if let first = chars[safe: i], first == UInt8(ascii: "e") || first == UInt8(ascii: "E") {
+        } else if i < chars.count, chars[i] == UInt8(ascii: "e") || chars[i] == UInt8(ascii: "E") {
             let rest = chars[(i + 1)...]
             var sign = 1
             var k = i + 1
@@ -226,10 +232,6 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard let magnitude = value else { return fail("number is too large", 0) }
         return .success(Quantity(nanos: WideInt(negative: negative, magnitude: magnitude), format: format))
     }
-}
-
-private extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }
 
 /// Unsigned 128-bit integer with overflow-checked operations (portable to macOS 13,

@@ -26,6 +26,22 @@ final class QuantityTests: XCTestCase {
         }
     }
 
+    func testBytesAndTextParseAlike() {
+        for text in ["500m", "1.5Gi", "1e3", "-2", "+3k", "", "500mi", "1.5.0Gi", "12E", "1e", "0.0000000001", "99999999999999999999999999999999999999999"] {
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Quantity.parse(utf8: $0) }
+            switch (Quantity.parse(text), fromBytes) {
+            case (.success(let a), .success(let b)):
+                XCTAssertEqual(a, b, text)
+                XCTAssertEqual(a.description, b.description, text)
+            case (.failure(let a), .failure(let b)):
+                XCTAssertEqual(a, b, text)
+                XCTAssertTrue(a.message.hasPrefix("quantity '\(text)': "), a.message)
+            default:
+                XCTFail("\(text): parsed from text and from bytes disagree")
+            }
+        }
+    }
+
     func testExactComparisonAndArithmetic() throws {
         XCTAssertEqual(try q("200M"), try q("0.2G"))
         XCTAssertEqual(try q("1Gi"), try q("1073741824"))

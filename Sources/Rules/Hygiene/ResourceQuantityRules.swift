@@ -8,8 +8,25 @@ enum Quantities {
     /// A `requests`/`limits`-style mapping and how to name it in messages.
     struct Section {
         var node: YAMLNode
-        var what: String
+        var name: Name
         var container: String?
+
+        /// How a section is named: made into text only for a finding, since every container's
+        /// requests and limits are sections.
+        enum Name {
+            case text(String)
+            case container(Container, String)
+        }
+
+        var what: String {
+            switch name {
+            case .text(let text): text
+            case .container(let c, let part): "\(Hygiene.describe(c)) \(part)"
+            }
+        }
+
+        var isEmptyDir: Bool { if case .text("emptyDir") = name { true } else { false } }
+        var isQuota: Bool { if case .text("quota") = name { true } else { false } }
     }
 
     /// Every quantity map of a resource: container and pod-level requests/limits, emptyDir
@@ -17,9 +34,9 @@ enum Quantities {
     /// `hard` and LimitRange entries.
     static func sections(_ resource: Resource) -> [Section] {
         var result: [Section] = []
-        // `what` is built only for sections that exist: most containers set no limits.
+        // The name is built only for sections that exist.
         func add(_ node: YAMLNode?, _ what: @autoclosure () -> String, _ container: String? = nil) {
-            if let node, node.isMapping { result.append(Section(node: node, what: what(), container: container)) }
+            if let node, node.isMapping { result.append(Section(node: node, name: .text(what()), container: container)) }
         }
         func claim(_ spec: YAMLNode?, _ what: String) {
             add(spec?["resources"]?["requests"], "\(what) requests")
@@ -34,8 +51,12 @@ enum Quantities {
                 add(spec.node["resources"]?["requests"], "pod requests")
                 add(spec.node["resources"]?["limits"], "pod limits")
                 func addContainer(_ c: Container) {
-                    add(c.resources?["requests"], "\(Hygiene.describe(c)) requests", c.name)
-                    add(c.resources?["limits"], "\(Hygiene.describe(c)) limits", c.name)
+                    guard let resources = c.resources else { return }
+                    for part in ["requests", "limits"] {
+                        if let node = resources[part], node.isMapping {
+                            result.append(Section(node: node, name: .container(c, part), container: c.name))
+                        }
+                    }
                 }
                 for c in spec.initContainers { addContainer(c) }
                 for c in spec.containers { addContainer(c) }
@@ -65,8 +86,8 @@ enum Quantities {
 
     /// The quantity of a scalar, or the problem with it.
     static func parse(_ node: YAMLNode) -> Result<Quantity, QuantityError>? {
-        guard node.isScalar, node.resolvedType != .null, let text = node.scalar else { return nil }
-        return Quantity.parse(text)
+        guard node.isScalar, node.resolvedType != .null else { return nil }
+        return node.withScalarBytes { Quantity.parse(utf8: $0) }
     }
 
     /// `nvidia.com/gpu`-style names: outside the kubernetes.io domain, so whole numbers only
@@ -144,11 +165,11 @@ public struct InvalidQuantityRule: ResourceRule {
         for section in Quantities.sections(resource) {
             for (key, value, next) in Hygiene.entries(section.node) {
                 guard let name = key.scalar else { continue }
-                if section.what == "emptyDir" && name != "sizeLimit" { continue }
+                if section.isEmptyDir && name != "sizeLimit" { continue }
                 guard let parsed = Quantities.parse(value) else { continue }
                 let text = value.scalar ?? ""
                 // Built only for a finding: this runs for every request and limit.
-                var what: String { section.what == "emptyDir" ? "emptyDir sizeLimit" : "\(section.what) \(name)" }
+                var what: String { section.isEmptyDir ? "emptyDir sizeLimit" : "\(section.what) \(name)" }
                 switch parsed {
                 case .failure(let error):
                     report.report("\(what) \"\(text)\" is not a valid quantity: \(Quantities.reason(error, in: text))",
@@ -156,7 +177,7 @@ public struct InvalidQuantityRule: ResourceRule {
                 case .success(let quantity):
                     if quantity.sign < 0 {
                         report.report("\(what) \"\(text)\" is negative", at: value, in: resource, container: section.container)
-                    } else if Quantities.isExtended(name) && !quantity.isInteger && !section.what.hasPrefix("quota") {
+                    } else if Quantities.isExtended(name) && !quantity.isInteger && !section.isQuota {
                         report.report("\(what) \"\(text)\" must be a whole number; extended resources cannot be split",
                                       at: value, in: resource, container: section.container)
                     }
@@ -225,10 +246,14 @@ public struct RequestsExceedLimitsRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         for template in PodTemplate.all(of: resource) {
             guard let spec = template.spec else { continue }
-            var owners: [(YAMLNode?, String, String?)] = [(spec.node["resources"], "pod", nil)]
-            for c in spec.initContainers + spec.containers { owners.append((c.resources, Hygiene.describe(c), c.name)) }
-            for (resources, what, container) in owners {
+            // Owners of requests: the pod, then each container (described only for a finding).
+            var owners: [(YAMLNode?, Container?)] = [(spec.node["resources"], nil)]
+            for c in spec.initContainers { owners.append((c.resources, c)) }
+            for c in spec.containers { owners.append((c.resources, c)) }
+            for (resources, owner) in owners {
                 guard let requests = resources?["requests"], requests.isMapping else { continue }
+                var what: String { owner.map(Hygiene.describe) ?? "pod" }
+                let container = owner?.name
                 let limits = resources?["limits"]
                 for (key, requestNode) in requests.pairs {
                     guard let name = key.scalar else { continue }
