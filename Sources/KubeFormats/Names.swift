@@ -157,7 +157,12 @@ public enum Names {
     /// A label or annotation key (`IsQualifiedName`): optional DNS-1123 subdomain prefix (≤253)
     /// and `/`, then a name of ≤63 characters matching `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
     public static func labelKey(_ value: String) -> FormatIssue? {
-        value.withUTF8Bytes { b in
+        value.withUTF8Bytes { labelKey(utf8: $0) }
+    }
+
+    /// `labelKey(_:)` of UTF-8 bytes read in place (every label and annotation key of a run).
+    public static func labelKey(utf8 b: UnsafeBufferPointer<UInt8>) -> FormatIssue? {
+        do {
             if b.isEmpty { return FormatIssue(code: "key.empty", message: "a label or annotation key must not be empty") }
             var slash: Int? = nil
             for i in 0..<b.count where b[i] == 0x2F {
@@ -202,11 +207,14 @@ public enum Names {
     /// A label value (`IsValidLabelValue`): empty, or ≤63 characters matching
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
     public static func labelValue(_ value: String) -> FormatIssue? {
-        value.withUTF8Bytes { b in
-            if b.isEmpty { return nil }
-            if let issue = qualifiedNamePart(b, 0, b.count, what: "a label value") { return issue }
-            return lengthIssue(b, max: labelValueMaxLength)
-        }
+        value.withUTF8Bytes { labelValue(utf8: $0) }
+    }
+
+    /// `labelValue(_:)` of UTF-8 bytes read in place.
+    public static func labelValue(utf8 b: UnsafeBufferPointer<UInt8>) -> FormatIssue? {
+        if b.isEmpty { return nil }
+        if let issue = qualifiedNamePart(b, 0, b.count, what: "a label value") { return issue }
+        return lengthIssue(b, max: labelValueMaxLength)
     }
 
     /// Total size of annotations (sum of key and value lengths in bytes) against the 256 KiB limit.

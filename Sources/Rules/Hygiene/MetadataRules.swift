@@ -147,15 +147,16 @@ public struct InvalidLabelRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         for (meta, what) in MetadataNodes.all(resource, context) {
             guard let labels = meta["labels"], labels.isMapping else { continue }
+            // Keys and values are checked as bytes in place; text is made for a finding.
             for (key, value, next) in Hygiene.entries(labels) {
-                guard let k = key.scalar else { continue }
-                if let issue = Names.labelKey(k) {
-                    report.report("label key \"\(k)\" in \(what) is not valid: \(issue.message)", at: key,
+                guard key.isScalar else { continue }
+                if let issue = key.withScalarBytes(Names.labelKey(utf8:)) {
+                    report.report("label key \"\(key.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: key,
                                   offset: issue.offset, next: value, in: resource)
                 }
-                guard value.isScalar, value.resolvedType != .null, let v = value.scalar else { continue }
-                if let issue = Names.labelValue(v) {
-                    report.report("label \"\(k)\" value \"\(v)\" in \(what) is not valid: \(issue.message)", at: value,
+                guard value.isScalar, value.resolvedType != .null else { continue }
+                if let issue = value.withScalarBytes(Names.labelValue(utf8:)) {
+                    report.report("label \"\(key.scalar ?? "")\" value \"\(value.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: value,
                                   offset: issue.offset, next: next, in: resource)
                 }
             }
@@ -207,10 +208,11 @@ public struct InvalidAnnotationRule: ResourceRule {
             guard let annotations = meta["annotations"], annotations.isMapping else { continue }
             var total = 0
             for (key, value) in annotations.pairs {
-                guard let k = key.scalar else { continue }
-                total += key.scalarBytes.count + value.scalarBytes.count
-                if let issue = Names.annotationKey(k) {
-                    report.report("annotation key \"\(k)\" in \(what) is not valid: \(issue.message)", at: key,
+                guard key.isScalar else { continue }
+                // A scalar's count is its length in bytes.
+                total += key.count + (value.isScalar ? value.count : 0)
+                if let issue = key.withScalarBytes(Names.labelKey(utf8:)) {  // annotation keys follow the label key rule
+                    report.report("annotation key \"\(key.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: key,
                                   offset: issue.offset, next: value, in: resource)
                 }
             }

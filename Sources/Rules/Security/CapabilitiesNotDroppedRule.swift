@@ -57,7 +57,7 @@ public struct CapabilitiesNotDroppedRule: ResourceRule {
         guard !pod.isWindows else { return }
         for container in pod.spec.allContainers where !pod.isPrivileged(container) {
             let drops = pod.capabilities("drop", of: container)
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             if let all = drops.first(where: { $0.name == "ALL" }) {
                 if !all.node.scalarEquals("ALL") {
                     report.report("\(name) drops \"\(all.node.scalar ?? "")\"; write it as \"ALL\", the only spelling Pod Security admission accepts",

@@ -86,7 +86,7 @@ public struct DangerousCapabilitiesRule: ResourceRule {
                 allowed = Set(listParameter(context.rules, metadata.id, "allowedCapabilities", default: [])
                     .map(Capabilities.normalize))
             }
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             for (capability, node) in added where !allowed!.contains(capability) {
                 let text = node.scalar ?? capability
                 if !Capabilities.isKnown(capability) {

@@ -85,24 +85,25 @@ public struct DuplicateContainerPortRule: ResourceRule {
 
     private func checkPod(_ pod: PodSecurityView, _ resource: Resource, _ context: ResourceContext,
                           _ report: inout FindingSink) {
-        var numbers: [String: Seen] = [:]
-        var names: [String: Seen] = [:]
+        // Searched in order rather than hashed: a pod declares a handful of ports, and a
+        // dictionary (and a "number/protocol" string per port) cost more than the scan.
+        var numbers: [(number: Int64, proto: String, seen: Seen)] = []
+        var names: [(name: String, seen: Seen)] = []
         for (index, container) in pod.concurrentContainers.enumerated() {
-            let describe = PodSecurityView.describe(container)
+            var describe: String { PodSecurityView.describe(container) }  // for findings only
             for port in container.ports {
                 if let numberNode = port["containerPort"], let number = numberNode.intValue {
                     let proto = port["protocol"]?.scalar ?? "TCP"
-                    let key = "\(number)/\(proto)"
-                    if let first = numbers[key] {
+                    if let first = numbers.first(where: { $0.number == number && $0.proto == proto })?.seen {
                         let whereFirst = first.container == index ? "" : " in another container"
                         report.report("\(describe) declares port \(number)/\(proto) again (first at line \(first.node.position.line)\(whereFirst)); only one process can bind it",
                                       at: numberNode, in: resource, container: container.name)
                     } else {
-                        numbers[key] = Seen(container: index, node: numberNode)
+                        numbers.append((number, proto, Seen(container: index, node: numberNode)))
                     }
                 }
                 if let nameNode = port["name"], let name = nameNode.scalar, !name.isEmpty {
-                    if let first = names[name] {
+                    if let first = names.first(where: { $0.name == name })?.seen {
                         if first.container == index {
                             report.report("\(describe) declares port name \"\(name)\" twice (first at line \(first.node.position.line)); the API server rejects the pod",
                                           at: nameNode, in: resource, severity: .error, container: container.name)
@@ -111,7 +112,7 @@ public struct DuplicateContainerPortRule: ResourceRule {
                                           at: nameNode, in: resource, container: container.name)
                         }
                     } else {
-                        names[name] = Seen(container: index, node: nameNode)
+                        names.append((name, Seen(container: index, node: nameNode)))
                     }
                 }
             }

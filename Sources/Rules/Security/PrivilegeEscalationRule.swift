@@ -58,7 +58,7 @@ public struct PrivilegeEscalationRule: ResourceRule {
                           _ report: inout FindingSink) {
         guard !pod.isWindows else { return }
         for container in pod.spec.allContainers {
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             let privileged = pod.isPrivileged(container)
             let node = pod.context(of: container)?["allowPrivilegeEscalation"]
             switch node?.boolValue {

@@ -56,7 +56,7 @@ public struct PrivilegedContainerRule: ResourceRule {
         var podReported = false
         let podHostProcess = pod.podContext?["windowsOptions"]?["hostProcess"]
         for container in pod.spec.allContainers {
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             if let node = pod.context(of: container)?["privileged"], node.boolValue == true {
                 report.report("\(name) runs privileged: it has every capability and all host devices",
                               at: node, in: resource, container: container.name)

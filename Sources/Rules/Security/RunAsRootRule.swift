@@ -75,7 +75,7 @@ public struct RunAsRootRule: ResourceRule {
         var reportedPodNodes: [UInt32] = []
         var missing: [Container] = []
         for container in pod.spec.allContainers {
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             let user = pod.effective("runAsUser", for: container)
             let nonRoot = pod.effective("runAsNonRoot", for: container)
             if let user, user.node.intValue == 0 {

@@ -91,7 +91,7 @@ public struct SeccompUnconfinedRule: ResourceRule {
         }
         var podChecked = false
         for container in containers where !pod.isPrivileged(container) {
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             guard let (profile, atPod) = pod.effective("seccompProfile", for: container) else {
                 report.report("\(name) has no seccompProfile and the pod sets none; it runs Unconfined",
                               at: PodSecurityView.anchor(of: container), in: resource, container: container.name)

@@ -41,7 +41,7 @@ public struct WritableRootFilesystemRule: ResourceRule {
                           _ report: inout FindingSink) {
         guard !pod.isWindows else { return }
         for container in pod.spec.allContainers {
-            let name = PodSecurityView.describe(container)
+            var name: String { PodSecurityView.describe(container) }  // for findings only
             if let node = pod.context(of: container)?["readOnlyRootFilesystem"], !PodSecurityView.isNull(node) {
                 if node.boolValue != true {
                     report.report("\(name) has a writable root filesystem; set readOnlyRootFilesystem: true",
