@@ -90,17 +90,21 @@ private struct SchemaWalk {
             }
         case .object(let schema):
             guard kind == .mapping else { return wrong(id, "an object (\(schema.name))") }
-            document.forEachPair(of: id) { key, value in
-                path.push(key: key)
-                // Looked up by the key's bytes: no String per key on the clean path.
-                if let index = document.withScalarBytes(of: key, schema.fieldIndex(named:)) {
-                    check(value, against: schema.fields[index].type)
-                } else {
-                    issues.append(SchemaIssue(kind: .unknownField,
-                                              message: unknownFieldMessage(document.node(key).scalar ?? "", in: schema),
-                                              node: document.node(key), path: path.text(in: document)))
+            // Field types read in place from the schema's storage: copying one out retained
+            // the schema it names, twice per field of every resource.
+            schema.fields.withUnsafeBufferPointer { fields in
+                document.forEachPair(of: id) { key, value in
+                    path.push(key: key)
+                    // Looked up by the key's bytes: no String per key on the clean path.
+                    if let index = document.withScalarBytes(of: key, schema.fieldIndex(named:)) {
+                        check(value, against: fields[index].type)
+                    } else {
+                        issues.append(SchemaIssue(kind: .unknownField,
+                                                  message: unknownFieldMessage(document.node(key).scalar ?? "", in: schema),
+                                                  node: document.node(key), path: path.text(in: document)))
+                    }
+                    path.pop()
                 }
-                path.pop()
             }
         }
     }

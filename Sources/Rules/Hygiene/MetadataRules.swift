@@ -12,7 +12,8 @@ enum MetadataNodes {
     }
 
     static func all(_ resource: Resource) -> [(node: YAMLNode, what: String)] {
-        var result: [(YAMLNode, String)] = []
+        // Labelled as returned: an unlabelled array is converted element by element.
+        var result: [(node: YAMLNode, what: String)] = []
         result.reserveCapacity(2)
         if let meta = resource.metadata.node, meta.isMapping { result.append((meta, "metadata")) }
         if resource.kind == "CronJob", let meta = resource.spec?["jobTemplate"]?["metadata"], meta.isMapping {
