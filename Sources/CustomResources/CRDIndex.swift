@@ -1,4 +1,5 @@
 import Engine
+import KubeFormats
 import Models
 import YAMLTree
 
@@ -77,7 +78,7 @@ public enum CustomResourceKinds {
 
     public static func isCustom(_ resource: Resource) -> Bool {
         let group = resource.identity.group
-        return group.utf8.contains(UInt8(ascii: ".")) && !builtinDottedGroups.contains(group) && !resource.kind.isEmpty
+        return group.withUTF8Bytes { $0.contains(UInt8(ascii: ".")) } && !builtinDottedGroups.contains(group) && !resource.kind.isEmpty
     }
 
     /// `v1` from `group/v1`.

@@ -1,3 +1,4 @@
+import KubeFormats
 import YAMLTree
 
 /// Kind, namespace and name: how findings and cross-resource checks name an object.
@@ -21,9 +22,12 @@ public struct ResourceIdentity: Sendable, Hashable, Comparable, CustomStringConv
     public private(set) var group: String
 
     static func group(of apiVersion: String) -> String {
-        // By bytes: a Character search costs more than the rest of decoding a resource.
-        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(apiVersion[..<slash])
+        // In the contiguous bytes: a Character search costs more than the rest of decoding a
+        // resource, and a search of the UTF-8 view steps through it a code unit at a time.
+        apiVersion.withUTF8Bytes { b in
+            guard let slash = b.firstIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<slash]), as: UTF8.self)
+        }
     }
 
     public static func < (a: Self, b: Self) -> Bool {

@@ -1,3 +1,4 @@
+import KubeFormats
 import YAMLTree
 
 /// Kinds whose objects carry a pod template, and where it sits.
@@ -261,7 +262,7 @@ public enum CustomPodTemplateShapes {
     /// Only custom resources are searched: built-in kinds (core, `apps`, `*.k8s.io`, …)
     /// either are workloads or run no pods.
     static func mayCarryTemplates(group: String) -> Bool {
-        group.utf8.contains(UInt8(ascii: ".")) && !group.hasSuffix(".k8s.io") && group != "palisade.dev"
+        group.withUTF8Bytes { $0.contains(UInt8(ascii: ".")) } && !group.hasSuffix(".k8s.io") && group != "palisade.dev"
     }
 
     /// Whether `node` looks like a pod template: a mapping whose `spec.containers` is a

@@ -337,7 +337,20 @@ public struct YAMLPathText {
     /// A step into a sequence: `[index]`.
     public mutating func appendIndex(_ index: Int) {
         bytes.append(UInt8(ascii: "["))
-        bytes.append(contentsOf: String(index).utf8)
+        if index < 0 {
+            bytes.append(contentsOf: String(index).utf8)
+        } else {
+            // Digits written directly, most significant first: a String per index cost more
+            // than the rest of the path.
+            var divisor = 1
+            while divisor <= index / 10 { divisor *= 10 }
+            var rest = index
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            } while divisor > 0
+        }
         bytes.append(UInt8(ascii: "]"))
     }
 

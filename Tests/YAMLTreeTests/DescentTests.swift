@@ -14,6 +14,15 @@ final class DescentTests: XCTestCase {
         return out
     }
 
+    func testIndicesAreWrittenInDecimal() {
+        for index in [0, 7, 9, 10, 11, 99, 100, 101, 1_000, 12_345, 1_000_000, Int.max, -1, -40] {
+            var path = YAMLPathText()
+            path.appendKey(nil)
+            path.appendIndex(index)
+            XCTAssertEqual(path.text, "?[\(index)]")
+        }
+    }
+
     /// Every node's path found the slow way: a depth-first walk over pairs and items.
     private func searchedPaths(from node: YAMLNode, prefix: String, into paths: inout [UInt32: String]) {
         if paths[node.id] == nil { paths[node.id] = prefix }

@@ -94,8 +94,8 @@ enum Quantities {
     /// and no overcommit.
     static func isExtended(_ name: String) -> Bool {
         // By bytes: asked for every request and limit, and most names (cpu, memory) have no slash.
-        guard let slash = name.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
-        let domain = name.utf8[..<slash]
+        guard let slashOffset = name.withUTF8Bytes({ $0.firstIndex(of: UInt8(ascii: "/")) }) else { return false }
+        let domain = name.utf8.prefix(slashOffset)
         let kubernetes = "kubernetes.io".utf8
         let isKubernetes = domain.elementsEqual(kubernetes)
             || (domain.count > kubernetes.count && domain.suffix(kubernetes.count + 1).elementsEqual(".kubernetes.io".utf8))
