@@ -25,6 +25,7 @@ public enum SchemaValidator {
     public static func validate(_ resource: Resource) -> [SchemaIssue] {
         guard let schema = KindSchemas.schema(apiVersion: resource.apiVersion, kind: resource.kind) else { return [] }
         var walk = SchemaWalk(document: resource.node.document)
+        defer { walk.path.deallocate() }
         walk.check(resource.node.id, against: .object(schema))
         return walk.issues
     }
@@ -138,29 +139,56 @@ private struct SchemaWalk {
     }
 }
 
-/// The path the decoder has descended, kept as key node ids and indices; the dotted text is
+/// The path the walk has descended, kept as key node ids and indices; the dotted text is
 /// built only when an issue is reported, so walking a clean manifest allocates no strings.
+/// The steps live in storage the walk owns (`deallocate()` when done): a push and a pop per
+/// field of every resource were an array's uniqueness and capacity checks each.
 struct FieldPath {
-    private enum Step {
-        case key(UInt32)
-        case index(Int)
+    /// A key's node id, or an index when `key` is `Step.index`.
+    private struct Step {
+        static let index = UInt32.max
+        var key: UInt32
+        var index: Int
     }
 
-    private var steps: [Step] = []
+    private var steps: UnsafeMutablePointer<Step>
+    private var capacity = 32
+    private var count = 0
 
-    init() { steps.reserveCapacity(16) }
+    init() { steps = .allocate(capacity: capacity) }
 
-    mutating func push(key: UInt32) { steps.append(.key(key)) }
-    mutating func push(index: Int) { steps.append(.index(index)) }
-    mutating func pop() { steps.removeLast() }
+    func deallocate() { steps.deallocate() }
+
+    mutating func push(key: UInt32) {
+        reserveOne()
+        steps[count] = Step(key: key, index: 0)
+        count += 1
+    }
+
+    mutating func push(index: Int) {
+        reserveOne()
+        steps[count] = Step(key: Step.index, index: index)
+        count += 1
+    }
+
+    mutating func pop() { count -= 1 }
+
+    private mutating func reserveOne() {
+        guard count == capacity else { return }
+        let bigger = UnsafeMutablePointer<Step>.allocate(capacity: capacity * 2)
+        bigger.initialize(from: steps, count: count)
+        steps.deallocate()
+        steps = bigger
+        capacity *= 2
+    }
 
     func text(in document: YAMLDocument) -> String {
         var result = ""
-        for step in steps {
-            switch step {
-            case .index(let i): result += "[\(i)]"
-            case .key(let id):
-                let name = document.node(id).scalar ?? "?"
+        for step in UnsafeBufferPointer(start: steps, count: count) {
+            if step.key == Step.index {
+                result += "[\(step.index)]"
+            } else {
+                let name = document.node(step.key).scalar ?? "?"
                 result += result.isEmpty ? name : "." + name
             }
         }
