@@ -28,12 +28,21 @@ public enum AuthorizationInputs {
     }
 
     static func strings(_ node: YAMLNode?) -> [String] {
-        node?.listItems.compactMap(\.scalar) ?? []
+        // One array, read from the items in place (no intermediate list of nodes).
+        guard let node, node.isSequence else { return [] }
+        var result: [String] = []
+        result.reserveCapacity(node.count)
+        for item in node.items { if let text = item.scalar { result.append(text) } }
+        return result
     }
 
     public static func role(_ resource: Resource) -> RBACRole? {
         guard let name = resource.name else { return nil }
-        let rules: [PolicyRule] = resource["rules"]?.listItems.filter(\.isMapping).map(policyRule) ?? []
+        var rules: [PolicyRule] = []
+        if let list = resource["rules"], list.isSequence {
+            rules.reserveCapacity(list.count)
+            for item in list.items where item.isMapping { rules.append(policyRule(item)) }
+        }
         var selectors: [Authz.LabelSelector]?
         if resource.kind == "ClusterRole", let aggregation = resource["aggregationRule"] {
             selectors = aggregation["clusterRoleSelectors"]?.listItems.map { s in
@@ -67,10 +76,14 @@ public enum AuthorizationInputs {
         guard let name = resource.name, let ref = resource["roleRef"] else { return nil }
         let roleRef = RoleRef(kind: ref["kind"]?.scalar ?? "", name: ref["name"]?.scalar ?? "",
                               apiGroup: ref["apiGroup"]?.scalar ?? "", origin: origin(ref))
-        let subjects: [RBACSubject] = resource["subjects"]?.listItems.filter(\.isMapping).map { s in
-            RBACSubject(kind: s["kind"]?.scalar ?? "", name: s["name"]?.scalar ?? "",
-                        namespace: s["namespace"]?.scalar ?? "", apiGroup: s["apiGroup"]?.scalar, origin: origin(s))
-        } ?? []
+        var subjects: [RBACSubject] = []
+        if let list = resource["subjects"], list.isSequence {
+            subjects.reserveCapacity(list.count)
+            for s in list.items where s.isMapping {
+                subjects.append(RBACSubject(kind: s["kind"]?.scalar ?? "", name: s["name"]?.scalar ?? "",
+                                            namespace: s["namespace"]?.scalar ?? "", apiGroup: s["apiGroup"]?.scalar, origin: origin(s)))
+            }
+        }
         return RBACBinding(scope: resource.kind == "ClusterRoleBinding" ? .cluster : .namespaced,
                            namespace: resource.namespace ?? "default", name: name, roleRef: roleRef,
                            subjects: subjects, origin: origin(resource.node))

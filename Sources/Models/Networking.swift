@@ -26,7 +26,14 @@ public struct Service: Sendable {
     /// `clusterIP: None`: a headless Service, for which `targetPort` is ignored.
     public var isHeadless: Bool { spec?["clusterIP"]?.scalar == "None" }
 
-    public var ports: [ServicePort] { (spec?["ports"]?.listItems ?? []).filter(\.isMapping).map(ServicePort.init(node:)) }
+    /// The mapping items of `spec.ports`, in one array (rules ask for them per Service).
+    public var ports: [ServicePort] {
+        guard let list = spec?["ports"], list.isSequence else { return [] }
+        var result: [ServicePort] = []
+        result.reserveCapacity(list.count)
+        for item in list.items where item.isMapping { result.append(ServicePort(node: item)) }
+        return result
+    }
     public var loadBalancerSourceRanges: YAMLNode? { spec?["loadBalancerSourceRanges"] }
 }
 

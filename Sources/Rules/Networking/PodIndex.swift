@@ -35,8 +35,16 @@ struct PodIndex: Sendable {
     private(set) var pods: [Pods] = []
     private var byNamespace: [String: [Int]] = [:]
     private var lenientByNamespace: [String: [Int]] = [:]
-    /// "namespace \0 key \0 value" → pods of built-in workloads carrying that label.
-    private var byLabel: [String: [Int]] = [:]
+    /// (namespace, key, value) → pods of built-in workloads carrying that label.
+    private var byLabel: [LabelKey: [Int]] = [:]
+
+    /// A label in a namespace, hashed as its three strings: joining them into one key cost
+    /// three concatenations per label of every pod and per Service.
+    private struct LabelKey: Hashable {
+        var namespace: String
+        var key: String
+        var value: String
+    }
 
     /// The index of `set`, built by the first rule that asks and shared by the others.
     static func shared(by set: ResourceSet) -> PodIndex {
@@ -92,11 +100,9 @@ struct PodIndex: Sendable {
         if p.lenient {
             lenientByNamespace[ns, default: []].append(i)
         } else {
-            for (k, v) in p.labels { byLabel[Self.labelKey(ns, k, v), default: []].append(i) }
+            for (k, v) in p.labels { byLabel[LabelKey(namespace: ns, key: k, value: v), default: []].append(i) }
         }
     }
-
-    private static func labelKey(_ ns: String, _ k: String, _ v: String) -> String { ns + "\u{0}" + k + "\u{0}" + v }
 
     /// Whether the set runs pods of built-in workloads in the namespace: then a selector that
     /// matches none of them is a finding, not a gap in the repository.
@@ -129,7 +135,7 @@ struct PodIndex: Sendable {
     private func candidates(for selector: LabelSelector, in namespace: String?) -> [Int] {
         let ns = namespace ?? ""
         if let (k, v) = selector.matchLabels.first(where: { !Self.controllerLabels.contains($0.key) }) {
-            return (byLabel[Self.labelKey(ns, k, v)] ?? []) + (lenientByNamespace[ns] ?? [])
+            return (byLabel[LabelKey(namespace: ns, key: k, value: v)] ?? []) + (lenientByNamespace[ns] ?? [])
         }
         return byNamespace[ns] ?? []
     }
