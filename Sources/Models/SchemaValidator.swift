@@ -26,7 +26,9 @@ public enum SchemaValidator {
         guard let schema = KindSchemas.schema(apiVersion: resource.apiVersion, kind: resource.kind) else { return [] }
         var walk = SchemaWalk(document: resource.node.document)
         defer { walk.path.deallocate() }
-        walk.check(resource.node.id, against: .object(schema))
+        withExtendedLifetime(schema) {
+            walk.check(resource.node.id, against: .object(.passUnretained(schema)))
+        }
         return walk.issues
     }
 }
@@ -40,7 +42,7 @@ private struct SchemaWalk {
 
     init(document: YAMLDocument) { self.document = document }
 
-    mutating func check(_ id: UInt32, against type: FieldType) {
+    mutating func check(_ id: UInt32, against type: WalkType) {
         let kind = document.kind(of: id)
         let resolved = kind == .scalar ? document.resolvedType(of: id) : .string
         // null is "not set" for every field.
@@ -75,30 +77,31 @@ private struct SchemaWalk {
             guard kind == .scalar, resolved == .int || resolved == .string else { return wrong(id, "an integer or a string") }
         case .quantity:
             guard kind == .scalar, resolved != .bool else { return wrong(id, "a quantity (string or number)") }
-        case .array(let element):
+        case .array(let box):
             guard kind == .sequence else { return wrong(id, "a list") }
+            let element = box._withUnsafeGuaranteedRef { $0.type }
             document.forEachItem(of: id) { i, item in
                 path.push(index: i)
                 check(item, against: element)
                 path.pop()
             }
-        case .map(let element):
+        case .map(let box):
             guard kind == .mapping else { return wrong(id, "a map") }
+            let element = box._withUnsafeGuaranteedRef { $0.type }
             document.forEachPair(of: id) { key, value in
                 path.push(key: key)
                 check(value, against: element)
                 path.pop()
             }
-        case .object(let schema):
+        case .object(let reference):
+            reference._withUnsafeGuaranteedRef { schema in
             guard kind == .mapping else { return wrong(id, "an object (\(schema.name))") }
-            // Field types read in place from the schema's storage: copying one out retained
-            // the schema it names, twice per field of every resource.
-            schema.fields.withUnsafeBufferPointer { fields in
+            schema.walkTypes.withUnsafeBufferPointer { types in
                 document.forEachPair(of: id) { key, value in
                     path.push(key: key)
                     // Looked up by the key's bytes: no String per key on the clean path.
-                    if let index = document.withScalarBytes(of: key, schema.fieldIndex(named:)) {
-                        check(value, against: fields[index].type)
+                    if let index = document.withScalarBytes(of: key, { schema.fieldIndex(named: $0) }) {
+                        check(value, against: types[index])
                     } else {
                         issues.append(SchemaIssue(kind: .unknownField,
                                                   message: unknownFieldMessage(document.node(key).scalar ?? "", in: schema),
@@ -106,6 +109,7 @@ private struct SchemaWalk {
                     }
                     path.pop()
                 }
+            }
             }
         }
     }

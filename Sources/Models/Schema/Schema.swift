@@ -42,6 +42,10 @@ public final class ObjectSchema: Sendable {
     private let nameStore: [UInt8]
     private let nameStarts: [Int32]
     private let slots: [Int32]
+    /// `fields[i].type` as the schema walk reads it, with no reference counting.
+    let walkTypes: [WalkType]
+    /// The boxes `walkTypes` names for list and map elements, kept alive with the schema.
+    private let walkBoxes: [WalkTypeBox]
 
     public convenience init(_ name: String, _ fields: KeyValuePairs<String, FieldType>) {
         self.init(name, fields: fields.map { (name: $0.key, type: $0.value) })
@@ -70,6 +74,9 @@ public final class ObjectSchema: Sendable {
             }
         }
         self.slots = slots
+        var boxes: [WalkTypeBox] = []
+        walkTypes = fields.map { WalkType($0.type, boxes: &boxes) }
+        walkBoxes = boxes
     }
 
     /// The length and four of the bytes, mixed by one multiplication: a schema walk hashes
@@ -121,4 +128,43 @@ public final class ObjectSchema: Sendable {
     public func field(named name: String) -> FieldType? {
         name.withUTF8Bytes { field(named: $0) }
     }
+}
+
+/// A field's type as the schema walk reads it: `FieldType` with its references unmanaged, so
+/// reading one copies plain words. The walk read a type for every field of every resource, and
+/// copying a `FieldType` retained and released the schema or box it names each time. The
+/// references stay valid because the schema that holds a `WalkType` also holds the
+/// `FieldType` it came from (which keeps the child schema alive) and the element boxes.
+enum WalkType: @unchecked Sendable {
+    case string, integer, number, boolean, intOrString, quantity, any
+    case object(Unmanaged<ObjectSchema>)
+    case array(Unmanaged<WalkTypeBox>)
+    case map(Unmanaged<WalkTypeBox>)
+
+    init(_ type: FieldType, boxes: inout [WalkTypeBox]) {
+        switch type {
+        case .string: self = .string
+        case .integer: self = .integer
+        case .number: self = .number
+        case .boolean: self = .boolean
+        case .intOrString: self = .intOrString
+        case .quantity: self = .quantity
+        case .any: self = .any
+        case .object(let schema): self = .object(.passUnretained(schema))
+        case .array(let element):
+            let box = WalkTypeBox(WalkType(element, boxes: &boxes))
+            boxes.append(box)
+            self = .array(.passUnretained(box))
+        case .map(let element):
+            let box = WalkTypeBox(WalkType(element, boxes: &boxes))
+            boxes.append(box)
+            self = .map(.passUnretained(box))
+        }
+    }
+}
+
+/// The element type of a list or map in a `WalkType`.
+final class WalkTypeBox: @unchecked Sendable {
+    let type: WalkType
+    init(_ type: WalkType) { self.type = type }
 }
