@@ -139,8 +139,9 @@ struct PodTemplateNodes: Sendable {
     }
 }
 
-/// `PodSpec`.
-public struct PodSpec: Sendable {
+/// `PodSpec`. A class: it is read once per template, and nearly every pod rule takes it from
+/// a `PodTemplate`, where copying a struct retained and released both its references.
+public final class PodSpec: Sendable {
     public let node: YAMLNode
     /// Init, regular and ephemeral containers, in that order; read once since nearly every
     /// pod rule walks them.
@@ -150,7 +151,7 @@ public struct PodSpec: Sendable {
     private let regularStart: Int
     private let regularEnd: Int
 
-    public init(node: YAMLNode) {
+    public convenience init(node: YAMLNode) {
         var all: [Container] = []
         for (key, kind) in [("initContainers", Container.Kind.initContainer), ("containers", .regular),
                             ("ephemeralContainers", .ephemeral)] {

@@ -6,7 +6,9 @@ import YAMLTree
 /// A pod template seen the way the kubelet applies security settings: container
 /// `securityContext` fields override the pod's, and Linux-only settings do not apply to Windows
 /// pods. Shared by the security rules so every rule resolves effective values the same way.
-struct PodSecurityView {
+/// A class: the rules walk the views of every pod, and copying one as a struct retained and
+/// released the seven references it holds.
+final class PodSecurityView {
     let template: PodTemplate
     let spec: PodSpec
     /// `spec.securityContext` when it is a mapping.
