@@ -17,7 +17,10 @@ public enum BuiltinRules {
             JobRestartPolicyRule(),
         ] + WorkloadSecurityRules.all + WorkloadHygieneRules.all + NetworkingRules.all + SecretRules.all
             + RBACRules.all
-        return rules.sorted { ($0.metadata.area, $0.metadata.id) < ($1.metadata.area, $1.metadata.id) }
+        // Sorted by keys read once per rule: a comparison that read `metadata` copied it (a
+        // dozen strings and the examples) twice, some 1,600 times at every start.
+        let keyed = rules.map { (key: ($0.metadata.area, $0.metadata.id), rule: $0) }
+        return keyed.sorted { $0.key < $1.key }.map(\.rule)
     }()
 
     public static func rule(id: String) -> (any Rule)? {
