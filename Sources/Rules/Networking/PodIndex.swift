@@ -119,25 +119,32 @@ struct PodIndex: Sendable {
 
     /// Pods of the namespace the selector selects. An empty selector selects all of them.
     func selected(by selector: LabelSelector, in namespace: String?) -> [Pods] {
-        var candidates = candidates(for: selector, in: namespace)
-        candidates.removeAll { !Self.matches(selector, pods[$0]) }
-        return candidates.map { pods[$0] }
+        var result: [Pods] = []
+        _ = forEachCandidate(for: selector, in: namespace) { i in
+            if Self.matches(selector, pods[i]) { result.append(pods[i]) }
+            return false
+        }
+        return result
     }
 
     /// Whether the selector selects any pod of the namespace: `selected(by:in:)` without
     /// copying the pods (an owner, a labels dictionary and a pod spec each) out of the index.
     func selectsAny(_ selector: LabelSelector, in namespace: String?) -> Bool {
-        candidates(for: selector, in: namespace).contains { Self.matches(selector, pods[$0]) }
+        forEachCandidate(for: selector, in: namespace) { Self.matches(selector, pods[$0]) }
     }
 
-    /// Indexes of the pods that may match: those carrying one of the selector's labels (and
-    /// the lenient ones), or every pod of the namespace.
-    private func candidates(for selector: LabelSelector, in namespace: String?) -> [Int] {
+    /// Calls `body` with the index of each pod that may match, until it returns true (then
+    /// true): those carrying one of the selector's labels and the lenient ones, or every pod
+    /// of the namespace. The lists are read where they are, not joined into a new one.
+    private func forEachCandidate(for selector: LabelSelector, in namespace: String?, _ body: (Int) -> Bool) -> Bool {
         let ns = namespace ?? ""
         if let (k, v) = selector.matchLabels.first(where: { !Self.controllerLabels.contains($0.key) }) {
-            return (byLabel[LabelKey(namespace: ns, key: k, value: v)] ?? []) + (lenientByNamespace[ns] ?? [])
+            for i in byLabel[LabelKey(namespace: ns, key: k, value: v)] ?? [] where body(i) { return true }
+            for i in lenientByNamespace[ns] ?? [] where body(i) { return true }
+            return false
         }
-        return byNamespace[ns] ?? []
+        for i in byNamespace[ns] ?? [] where body(i) { return true }
+        return false
     }
 
     static func matches(_ selector: LabelSelector, _ p: Pods) -> Bool {
