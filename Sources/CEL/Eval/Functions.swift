@@ -128,9 +128,13 @@ final class EvalContext {
         self.activation = activation
         self.limit = limit ?? UInt64.max
         // Reserved and appended, as in `CELLazySlots.init`: made once per evaluation.
+        // Not even reserved when there are none: reserving zero on the shared empty array
+        // allocates a buffer, once per evaluation of every expression without comprehensions.
         var locals: [CELValue] = []
-        locals.reserveCapacity(localSlots)
-        for _ in 0 ..< localSlots { locals.append(.null) }
+        if localSlots > 0 {
+            locals.reserveCapacity(localSlots)
+            for _ in 0 ..< localSlots { locals.append(.null) }
+        }
         self.locals = locals
     }
 
