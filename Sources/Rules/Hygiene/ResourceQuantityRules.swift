@@ -9,7 +9,6 @@ enum Quantities {
     struct Section {
         var node: YAMLNode
         var name: Name
-        var container: String?
 
         /// How a section is named: made into text only for a finding, since every container's
         /// requests and limits are sections.
@@ -25,6 +24,9 @@ enum Quantities {
             }
         }
 
+        /// The container the section belongs to, for container-scoped suppression.
+        var container: String? { if case .container(let c, _) = name { c.name } else { nil } }
+
         var isEmptyDir: Bool { if case .text("emptyDir") = name { true } else { false } }
         var isQuota: Bool { if case .text("quota") = name { true } else { false } }
     }
@@ -35,8 +37,8 @@ enum Quantities {
     static func sections(_ resource: Resource) -> [Section] {
         var result: [Section] = []
         // The name is built only for sections that exist.
-        func add(_ node: YAMLNode?, _ what: @autoclosure () -> String, _ container: String? = nil) {
-            if let node, node.isMapping { result.append(Section(node: node, name: .text(what()), container: container)) }
+        func add(_ node: YAMLNode?, _ what: @autoclosure () -> String) {
+            if let node, node.isMapping { result.append(Section(node: node, name: .text(what()))) }
         }
         func claim(_ spec: YAMLNode?, _ what: String) {
             add(spec?["resources"]?["requests"], "\(what) requests")
@@ -52,11 +54,11 @@ enum Quantities {
                 add(spec.node["resources"]?["limits"], "pod limits")
                 func addContainer(_ c: Container) {
                     guard let resources = c.resources else { return }
-                    for part in ["requests", "limits"] {
-                        if let node = resources[part], node.isMapping {
-                            result.append(Section(node: node, name: .container(c, part), container: c.name))
-                        }
+                    func addPart(_ part: String) {
+                        if let node = resources[part], node.isMapping { result.append(Section(node: node, name: .container(c, part))) }
                     }
+                    addPart("requests")
+                    addPart("limits")
                 }
                 for c in spec.initContainers { addContainer(c) }
                 for c in spec.containers { addContainer(c) }
@@ -167,8 +169,8 @@ public struct InvalidQuantityRule: ResourceRule {
                 guard let name = key.scalar else { continue }
                 if section.isEmptyDir && name != "sizeLimit" { continue }
                 guard let parsed = Quantities.parse(value) else { continue }
-                let text = value.scalar ?? ""
                 // Built only for a finding: this runs for every request and limit.
+                var text: String { value.scalar ?? "" }
                 var what: String { section.isEmptyDir ? "emptyDir sizeLimit" : "\(section.what) \(name)" }
                 switch parsed {
                 case .failure(let error):
@@ -253,7 +255,7 @@ public struct RequestsExceedLimitsRule: ResourceRule {
             for (resources, owner) in owners {
                 guard let requests = resources?["requests"], requests.isMapping else { continue }
                 var what: String { owner.map(Hygiene.describe) ?? "pod" }
-                let container = owner?.name
+                var container: String? { owner?.name }
                 let limits = resources?["limits"]
                 for (key, requestNode) in requests.pairs {
                     guard let name = key.scalar else { continue }
@@ -266,7 +268,8 @@ public struct RequestsExceedLimitsRule: ResourceRule {
                     }
                     guard case .success(let request)? = Quantities.parse(requestNode),
                           case .success(let limit)? = Quantities.parse(limitNode) else { continue }
-                    let r = requestNode.scalar ?? "", l = limitNode.scalar ?? ""
+                    var r: String { requestNode.scalar ?? "" }
+                    var l: String { limitNode.scalar ?? "" }
                     if request > limit {
                         report.report("\(what) requests \(name) \(r), more than its limit \(l); the API server rejects it",
                                       at: requestNode, in: resource, container: container)
