@@ -1,5 +1,5 @@
 import XCTest
-import Engine
+@testable import Engine
 import YAMLTree
 
 /// `sortByLocation` must give exactly the order of `Finding.<` with ties kept in input
@@ -38,5 +38,23 @@ final class FindingOrderTests: XCTestCase {
         var single = [one]
         single.sortByLocation()
         XCTAssertEqual(single, [one])
+    }
+}
+
+/// The files' findings are moved into one list, not copied: same findings, same order, and
+/// the per-file lists are left with placeholders that are never read again.
+final class FindingJoinTests: XCTestCase {
+    func testFindingsOfEveryFileAreJoinedInFileOrder() {
+        func finding(_ file: String, _ line: Int) -> Finding {
+            Finding(ruleID: "rule-\(line)", severity: .warning, message: "message \(file) \(line) " + String(repeating: "x", count: 40),
+                    file: file, position: SourcePosition(line: line, column: 1), fieldPath: "spec.x[\(line)]")
+        }
+        let a = [finding("a.yaml", 1), finding("a.yaml", 2)]
+        let c = [finding("c.yaml", 3)]
+        var results = [Checker.FileResult(findings: a, resources: []), Checker.FileResult(findings: [], resources: []),
+                       Checker.FileResult(findings: c, resources: [])]
+        XCTAssertEqual(Checker.joinFindings(&results), a + c)
+        var none: [Checker.FileResult] = [Checker.FileResult(findings: [], resources: [])]
+        XCTAssertEqual(Checker.joinFindings(&none), [])
     }
 }
