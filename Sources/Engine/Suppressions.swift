@@ -38,10 +38,10 @@ public struct Suppressions {
         }
     }
 
-    /// Why a finding is suppressed, or nil when it is not.
     /// No ignore annotation in the set: no finding is suppressed.
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// Why a finding is suppressed, or nil when it is not.
     public func reason(for finding: Finding) -> String? {
         // Most runs have no ignore annotation at all: no identity to hash for each finding.
         guard !entries.isEmpty, finding.ruleID != Self.unusedRuleID, let identity = finding.resource,

@@ -204,6 +204,9 @@ public enum Names {
     /// Annotation keys follow the same rule as label keys.
     public static func annotationKey(_ value: String) -> FormatIssue? { labelKey(value) }
 
+    /// `annotationKey(_:)` of UTF-8 bytes read in place.
+    public static func annotationKey(utf8 b: UnsafeBufferPointer<UInt8>) -> FormatIssue? { labelKey(utf8: b) }
+
     /// A label value (`IsValidLabelValue`): empty, or ≤63 characters matching
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
     public static func labelValue(_ value: String) -> FormatIssue? {

@@ -148,8 +148,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func parse(_ text: String) -> Result<Quantity, QuantityError> {
-        var text = text
-        return text.withUTF8 { parse(utf8: $0) }
+        text.withUTF8Bytes { parse(utf8: $0) }
     }
 
     /// The quantity written in the UTF-8 bytes `chars`: read in place, so the rules that parse

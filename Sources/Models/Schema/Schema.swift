@@ -10,8 +10,8 @@ import Darwin
 import KubeFormats
 
 // Only the cases that nest a FieldType are boxed: the scalar cases stay plain tags and
-// `.object` a class reference, so reading a field's type in the schema walk retains nothing
-// or one object instead of a box per lookup.
+// `.object` a class reference. The schema walk reads each schema's `walkTypes` instead,
+// which copy as plain words.
 
 /// The JSON type a field accepts, as the API server's decoder sees it.
 public enum FieldType: Sendable {
@@ -95,8 +95,7 @@ public final class ObjectSchema: Sendable {
         fieldIndex(named: name).map { fields[$0].type }
     }
 
-    /// The index in `fields` of the field whose name is `name` (UTF-8): the schema walk reads
-    /// the type in place, without copying it out (a copy retains the schema it refers to).
+    /// The index in `fields` (and `walkTypes`) of the field whose name is `name` (UTF-8).
     public func fieldIndex(named name: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var slot = Int(Self.hash(name) & UInt64(mask))

@@ -1,4 +1,5 @@
 import CEL
+import KubeFormats
 import Models
 
 /// The bindings of one evaluation (one resource, one policy), with `variables.<name>`
@@ -124,8 +125,7 @@ extension EvaluationScope {
         // Scalars and bytes, not Characters or Foundation's search: a message per finding.
         // The newline is looked for in the contiguous bytes: `utf8.contains` stepped through
         // the String's view a code unit at a time (2,600 instructions a message).
-        var text = s
-        let hasNewline = text.withUTF8 { $0.contains(UInt8(ascii: "\n")) }
+        let hasNewline = s.withUTF8Bytes { $0.contains(UInt8(ascii: "\n")) }
         guard !s.unicodeScalars.allSatisfy(\.properties.isWhitespace), !hasNewline else { return nil }
         return s.utf8.count > 5120 ? String(decoding: s.utf8.prefix(5120), as: UTF8.self) : s
     }

@@ -212,7 +212,7 @@ public struct InvalidAnnotationRule: ResourceRule {
                 guard key.isScalar else { continue }
                 // A scalar's count is its length in bytes.
                 total += key.count + (value.isScalar ? value.count : 0)
-                if let issue = key.withScalarBytes(Names.labelKey(utf8:)) {  // annotation keys follow the label key rule
+                if let issue = key.withScalarBytes(Names.annotationKey(utf8:)) {
                     report.report("annotation key \"\(key.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: key,
                                   offset: issue.offset, next: value, in: resource)
                 }
