@@ -102,8 +102,10 @@ public struct Checker: Sendable {
         // Counted per file: the resources of the files named on the command line (the context
         // files come after them), without a pass over every resource of the set.
         var reportedResources = 0
+        var annotated: [Int] = []
         for i in results.indices {
             if i < inputs.count { reportedResources += results[i].resources.count }
+            annotated.append(contentsOf: results[i].annotated.map { $0 + resources.count })
             resources.append(contentsOf: results[i].resources)
             abac.append(contentsOf: results[i].abacPolicies)
             results[i] = FileResult(findings: [], resources: [])
@@ -113,7 +115,7 @@ public struct Checker: Sendable {
                               reportedFiles: contextOnly.isEmpty ? nil : reportedNames, memo: run)
         findings.append(contentsOf: runSetRules(on: set).filter { reportedNames.contains($0.file) })
         if !options.context.overrides.isEmpty { findings = findings.compactMap(scoped) }
-        let suppression = Suppressions(resources: set)
+        let suppression = Suppressions(resources: set, annotated: annotated)
         var suppressed: [Finding] = []
         // In place: what stays is what is shown. Kept findings are moved, not copied (a
         // finding holds ten strings); only the few suppressed ones are copied out.
@@ -294,6 +296,8 @@ public struct Checker: Sendable {
         var findings: [Finding]
         var resources: [Resource]
         var abacPolicies: [ABACPolicy] = []
+        /// Indices into `resources` of those carrying an ignore annotation (`Suppressions.isAnnotated`).
+        var annotated: [Int] = []
     }
 
     /// Resources a file's rules run over rule by rule (see `checkFile`).
@@ -387,6 +391,7 @@ public struct Checker: Sendable {
             findings = []
         }
         // The file's documents are released here, but for what the cross-resource rules read.
-        return FileResult(findings: findings, resources: retention.retained(resources))
+        return FileResult(findings: findings, resources: retention.retained(resources),
+                          annotated: resources.indices.filter { Suppressions.isAnnotated(resources[$0]) })
     }
 }

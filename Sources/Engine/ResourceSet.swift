@@ -71,8 +71,11 @@ public struct ResourceSet: Sendable {
 
     /// Whether the set defines any object of this kind in the namespace. Cross-resource
     /// checks use it to stay quiet when the repository only holds part of the picture.
+    /// The namespaces of a kind are collected once per run: rules ask for every reference.
     public func defines(kind: String, namespace: String?) -> Bool {
-        (byKind[kind] ?? []).contains { resources[$0].namespace == namespace }
+        guard let indices = byKind[kind] else { return false }
+        if indices.count <= 8 { return indices.contains { resources[$0].namespace == namespace } }
+        return memo.value("ResourceSet.namespaces." + kind) { Set(indices.map { resources[$0].namespace }) }.contains(namespace)
     }
 
     /// Whether findings on this resource are reported (not a `--context`-only file).

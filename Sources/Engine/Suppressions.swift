@@ -18,11 +18,18 @@ public struct Suppressions {
     private let usage = UsageTracker()
 
     public init(resources: ResourceSet) {
-        let prefix = Array(Self.annotation.utf8)
-        for resource in resources.resources {
+        self.init(resources: resources, annotated: resources.resources.indices.filter { Self.isAnnotated(resources.resources[$0]) })
+    }
+
+    /// The suppressions of the resources at `annotated` (indices into the set's resources),
+    /// those for which `isAnnotated` holds: the checker asks it of each file's resources while
+    /// their documents are in cache, instead of reading every resource's annotations again
+    /// once the whole set is built.
+    init(resources: ResourceSet, annotated: [Int]) {
+        for index in annotated {
+            let resource = resources.resources[index]
             guard let annotations = resource.metadata.annotations.node else { continue }
-            // Keys are compared as bytes first: this runs for every annotation of the run.
-            for (keyNode, valueNode) in annotations.pairs where keyNode.withScalarBytes({ $0.starts(with: prefix) }) {
+            for (keyNode, valueNode) in annotations.pairs where keyNode.withScalarBytes({ $0.starts(with: Self.annotationBytes) }) {
                 guard let key = keyNode.scalar else { continue }
                 let value = valueNode.scalar ?? ""
                 let rules = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -36,6 +43,16 @@ public struct Suppressions {
                 entries[resource.identity, default: []].append(Entry(resource: resource, container: container, rules: rules))
             }
         }
+    }
+
+    private static let annotationBytes = Array(annotation.utf8)
+
+    /// Whether an annotation key of the resource starts with `palisade.dev/ignore`. Keys are
+    /// compared as bytes: this runs for every annotation of the run.
+    static func isAnnotated(_ resource: Resource) -> Bool {
+        guard let annotations = resource.metadata.annotations.node else { return false }
+        for (keyNode, _) in annotations.pairs where keyNode.withScalarBytes({ $0.starts(with: annotationBytes) }) { return true }
+        return false
     }
 
     /// No ignore annotation in the set: no finding is suppressed.

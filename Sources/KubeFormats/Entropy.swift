@@ -35,16 +35,23 @@ public enum Entropy {
     static func shannon(bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double {
         let n = end - start
         guard n > 0 else { return 0 }
-        var counts = [Int](repeating: 0, count: 256)
-        for i in start..<end { counts[Int(bytes[i])] += 1 }
-        var h = 0.0
-        let total = Double(n)
-        for c in counts where c > 0 {
-            let p = Double(c) / total
-            h -= p * log2(p)
+        // H = log2(n) - Σ c·log2(c) / n over the byte counts c: one logarithm per distinct
+        // count, read from a table for the small counts values have, instead of log2(c/n) per
+        // distinct byte (a series each); the counts live on the stack, not in a new array.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { counts in
+            counts.initialize(repeating: 0)
+            for i in start..<end { counts[Int(bytes[i])] &+= 1 }
+            var sum = 0.0
+            for c in counts where c > 1 {
+                let count = Int(c)
+                sum += Double(count) * (count < log2Table.count ? log2Table[count] : log2(Double(count)))
+            }
+            return max(0, log2(Double(n)) - sum / Double(n))
         }
-        return h
     }
+
+    /// log2 of 0…256 (0 for 0), for the byte counts of `shannon`.
+    private static let log2Table: [Double] = (0 ... 256).map { $0 == 0 ? 0 : log2(Double($0)) }
 
     /// The alphabet of `value`.
     public static func alphabet(of value: String) -> Alphabet {

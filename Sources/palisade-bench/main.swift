@@ -100,6 +100,20 @@ if let phase {
         let costs = RuleCatalogue.builtin.filter { onlyRules?.contains($0.metadata.id) ?? true }.map { ($0.metadata.id, seconds([$0]) - base) }
         print(String(format: "no rules: %.3f s; sum of rules: %.3f s", base, costs.reduce(0) { $0 + $1.1 }))
         for (id, cost) in costs.sorted(by: { $0.1 > $1.1 }) { print(String(format: "%8.4f s  %@", cost, id)) }
+    // The set rules' wall-clock share: check with every rule against check without the set
+    // rules, alternating (best of 7 each) so a slow spell of the machine hits both alike.
+    case "set-cost":
+        let all = RuleCatalogue.builtin
+        let perResource = all.filter { $0.asSetRule == nil }
+        var best = (all: Double.infinity, without: Double.infinity, none: Double.infinity, floor: Double.infinity)
+        for _ in 0 ..< 7 {
+            best.none = min(best.none, bestSeconds(of: 1) { sink &+= Checker(rules: [], options: CheckOptions()).check(inputs).findings.count })
+            best.floor = min(best.floor, bestSeconds(of: 1) { for f in corpus.files { sink &+= libyamlOnly(f.bytes) } })
+            best.all = min(best.all, bestSeconds(of: 1) { sink &+= Checker(rules: all, options: CheckOptions()).check(inputs).findings.count })
+            best.without = min(best.without, bestSeconds(of: 1) { sink &+= Checker(rules: perResource, options: CheckOptions()).check(inputs).findings.count })
+        }
+        print(String(format: "all rules %.3f s, without set rules %.3f s: set rules %.3f s; no rules %.3f s; floor %.3f s",
+                     best.all, best.without, best.all - best.without, best.none, best.floor))
     // Wall-clock of check with growing sets of rules (best of 3 each): what each kind adds,
     // cache effects included.
     case "layers":

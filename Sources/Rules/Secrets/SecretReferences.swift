@@ -2,14 +2,13 @@ import Models
 import YAMLTree
 
 /// One place where a workload or ServiceAccount names a Secret.
-struct SecretReference {
-    enum Via: String {
+struct SecretReference: Sendable {
+    enum Via: String, Sendable {
         case envKey = "env secretKeyRef", envFrom = "envFrom secretRef", volume = "secret volume"
         case projected = "projected volume", imagePullSecret = "imagePullSecrets"
         case serviceAccountSecret = "ServiceAccount secrets"
     }
 
-    var owner: Resource
     var via: Via
     var secretName: String
     /// The key asked for, when the reference names one (`secretKeyRef.key`, `items[].key`).
@@ -23,6 +22,12 @@ struct SecretReference {
 }
 
 enum SecretReferences {
+    /// Whether `of(_:)` can find any reference in the resource: a ServiceAccount or a resource
+    /// with pod templates.
+    static func mayReference(_ resource: Resource) -> Bool {
+        resource.hasPodTemplates || resource.kind == "ServiceAccount"
+    }
+
     /// Every Secret reference of a resource, in document order.
     static func of(_ resource: Resource) -> [SecretReference] {
         var refs: [SecretReference] = []
@@ -30,7 +35,7 @@ enum SecretReferences {
         func add(_ via: SecretReference.Via, _ nameNode: YAMLNode?, key: YAMLNode? = nil, optional: YAMLNode? = nil,
                  container: String? = nil) {
             guard let nameNode, let name = nameNode.scalar, !name.isEmpty else { return }
-            refs.append(SecretReference(owner: resource, via: via, secretName: name, key: key?.scalar, keyNode: key,
+            refs.append(SecretReference(via: via, secretName: name, key: key?.scalar, keyNode: key,
                                         nameNode: nameNode, optional: optional?.boolValue ?? false, container: container,
                                         volumeName: via == .volume || via == .projected ? volumeName : nil))
         }

@@ -80,11 +80,13 @@ public struct MissingServiceAccountRule: SetRule {
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
         for template in set.podTemplates where set.isReported(template.owner) {
-            guard let spec = template.spec else { continue }
-            let account = PodServiceAccount(spec)
-            guard !account.isDefault, let node = account.node else { continue }
+            // The namespace first: where the set defines no ServiceAccount, the pod spec (out
+            // of cache by now) need not be read.
             let namespace = template.owner.namespace
             guard context.strictReferences || set.defines(kind: "ServiceAccount", namespace: namespace),
+                  let spec = template.spec else { continue }
+            let account = PodServiceAccount(spec)
+            guard !account.isDefault, let node = account.node,
                   set.find(kind: "ServiceAccount", namespace: namespace, name: account.name) == nil else { continue }
             report.report("service account \"\(account.name)\" is not defined in namespace \(namespace ?? "<default>"); the API server rejects the pod",
                           at: node, in: template.owner)
