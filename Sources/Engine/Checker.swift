@@ -372,17 +372,20 @@ public struct Checker: Sendable {
                 let unretainedContexts = contexts.map(Unmanaged.passUnretained)
                 for (index, unretained) in unretainedRules.enumerated() {
                     unretained._withUnsafeGuaranteedRef { entry in
-                        for r in 0 ..< block.count where applies[keyOf[blockStart + r] &* ruleCount &+ index] {
-                            var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
-                                                   declaredSeverity: entry.declaredSeverity, appendingTo: findings)
-                            findings = []  // the sink's array is now the only reference: appends in place
+                        // One sink per rule and block, not per resource: making one copies the
+                        // rule's id (a retain and a release per rule and resource otherwise).
+                        guard let first = (0 ..< block.count).first(where: { applies[keyOf[blockStart + $0] &* ruleCount &+ index] }) else { return }
+                        var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
+                                               declaredSeverity: entry.declaredSeverity, appendingTo: findings)
+                        findings = []  // the sink's array is now the only reference: appends in place
+                        for r in first ..< block.count where applies[keyOf[blockStart + r] &* ruleCount &+ index] {
                             unretainedResources[r]._withUnsafeGuaranteedRef { resource in
                                 unretainedContexts[r]._withUnsafeGuaranteedRef { context in
                                     entry.rule.check(resource, context, &sink)
                                 }
                             }
-                            findings = sink.findings
                         }
+                        findings = sink.findings
                     }
                 }
                 withExtendedLifetime(contexts) {}
