@@ -27,7 +27,7 @@ public enum SchemaValidator {
         var walk = SchemaWalk(document: resource.node.document)
         defer { walk.path.deallocate() }
         withExtendedLifetime(schema) {
-            walk.check(resource.node.id, against: .object(.passUnretained(schema)))
+            walk.check(resource.node.id, against: .object(.passUnretained(schema)), in: walk.document)
         }
         return walk.issues
     }
@@ -42,7 +42,9 @@ private struct SchemaWalk {
 
     init(document: YAMLDocument) { self.document = document }
 
-    mutating func check(_ id: UInt32, against type: WalkType) {
+    /// `document` is `self.document`, passed along: read through `self` (inout), it was
+    /// retained and released around every read of each field.
+    mutating func check(_ id: UInt32, against type: WalkType, in document: YAMLDocument) {
         let kind = document.kind(of: id)
         let resolved = kind == .scalar ? document.resolvedType(of: id) : .string
         // null is "not set" for every field.
@@ -82,7 +84,7 @@ private struct SchemaWalk {
             let element = box._withUnsafeGuaranteedRef { $0.type }
             document.forEachItem(of: id) { i, item in
                 path.push(index: i)
-                check(item, against: element)
+                check(item, against: element, in: document)
                 path.pop()
             }
         case .map(let box):
@@ -90,7 +92,7 @@ private struct SchemaWalk {
             let element = box._withUnsafeGuaranteedRef { $0.type }
             document.forEachPair(of: id) { key, value in
                 path.push(key: key)
-                check(value, against: element)
+                check(value, against: element, in: document)
                 path.pop()
             }
         case .object(let reference):
@@ -101,7 +103,7 @@ private struct SchemaWalk {
                     path.push(key: key)
                     // Looked up by the key's bytes: no String per key on the clean path.
                     if let index = document.withScalarBytes(of: key, { schema.fieldIndex(named: $0) }) {
-                        check(value, against: types[index])
+                        check(value, against: types[index], in: document)
                     } else {
                         issues.append(SchemaIssue(kind: .unknownField,
                                                   message: unknownFieldMessage(document.node(key).scalar ?? "", in: schema),

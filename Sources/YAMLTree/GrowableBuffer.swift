@@ -66,3 +66,11 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         capacity = newCapacity
     }
 }
+
+extension UnsafeBufferPointer {
+    /// `body` with the buffer itself: the document's storage is read the way arrays are.
+    @inlinable @inline(__always)
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(self)
+    }
+}

@@ -17,30 +17,50 @@ public final class YAMLDocument: Sendable {
     /// Comments directly before the document that look like `# Source: path` (helm template).
     public let sourceComment: String?
 
-    @usableFromInline let nodes: [RawNode]
-    @usableFromInline let children: [UInt32]
-    @usableFromInline let bytes: [UInt8]
+    // Storage the document allocates and frees itself, immutable in between. Arrays held
+    // here cost a retain and a release of their storage each time a lookup read them in place
+    // (`withUnsafeBufferPointer` on a stored array): a few per key compared, hundreds of
+    // thousands per run. Ids come from the builder of the document and are in range.
+    @usableFromInline nonisolated(unsafe) let nodes: UnsafeBufferPointer<RawNode>
+    @usableFromInline nonisolated(unsafe) let children: UnsafeBufferPointer<UInt32>
+    @usableFromInline nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
     let tags: [UInt32: String]
     public let rootID: UInt32
 
-    init(file: String, index: Int, sourceComment: String?, nodes: [RawNode], children: [UInt32],
-         bytes: [UInt8], tags: [UInt32: String], rootID: UInt32) {
+    /// A document holding copies of `nodes`, `children` and `bytes`.
+    init(file: String, index: Int, sourceComment: String?, nodes: UnsafeBufferPointer<RawNode>,
+         children: UnsafeBufferPointer<UInt32>, bytes: UnsafeBufferPointer<UInt8>, tags: [UInt32: String], rootID: UInt32) {
+        precondition(Int(rootID) < nodes.count)
         self.file = file
         self.index = index
         self.sourceComment = sourceComment
-        self.nodes = nodes
-        self.children = children
-        self.bytes = bytes
+        self.nodes = Self.copy(nodes)
+        self.children = Self.copy(children)
+        self.bytes = Self.copy(bytes)
         self.tags = tags
         self.rootID = rootID
+    }
+
+    deinit {
+        nodes.deallocate()
+        children.deallocate()
+        bytes.deallocate()
+    }
+
+    private static func copy<T: BitwiseCopyable>(_ source: UnsafeBufferPointer<T>) -> UnsafeBufferPointer<T> {
+        let copy = UnsafeMutableBufferPointer<T>.allocate(capacity: source.count)
+        if let base = source.baseAddress { copy.baseAddress!.initialize(from: base, count: source.count) }
+        return UnsafeBufferPointer(copy)
     }
 
     public var root: YAMLNode { YAMLNode(document: self, id: rootID) }
 
     /// A document of one empty sequence (see `SequenceItems.empty`).
-    static let empty = YAMLDocument(file: "", index: 0, sourceComment: nil,
-                                    nodes: [RawNode(kind: .sequence, style: .plain, hasTag: false, line: 1, column: 1, first: 0, count: 0)],
-                                    children: [], bytes: [], tags: [:], rootID: 0)
+    static let empty: YAMLDocument = [RawNode(kind: .sequence, style: .plain, hasTag: false, line: 1, column: 1, first: 0, count: 0)]
+        .withUnsafeBufferPointer { nodes in
+            YAMLDocument(file: "", index: 0, sourceComment: nil, nodes: nodes, children: UnsafeBufferPointer(start: nil, count: 0),
+                         bytes: UnsafeBufferPointer(start: nil, count: 0), tags: [:], rootID: 0)
+        }
 
     /// The id of the value whose key's bytes are `wanted` in mapping `mapping` (the first on
     /// duplicates), or nil. The hottest lookup of the rules: it reads the raw buffers and
@@ -201,7 +221,7 @@ public struct YAMLNode: Sendable {
     public var scalarBytes: ArraySlice<UInt8> {
         let r = raw
         guard r.kind == .scalar else { return [] }
-        return document.bytes[Int(r.first) ..< Int(r.first + r.count)]
+        return ArraySlice(document.bytes[Int(r.first) ..< Int(r.first + r.count)])
     }
 
     /// Calls `body` with the scalar's UTF-8 bytes in place (empty for collections): no copy,
@@ -510,10 +530,16 @@ extension YAMLDocument {
                 if nodes[Int(old)].hasTag, let id = scratch.newID(of: old), let tag = tags[old] { newTags[id] = tag }
             }
         }
-        return YAMLDocument(file: file, index: index, sourceComment: sourceComment,
-                            nodes: exactCopy(scratch.nodes, count: copy.nodes),
-                            children: exactCopy(scratch.children, count: copy.children),
-                            bytes: exactCopy(scratch.bytes, count: copy.bytes), tags: newTags, rootID: copy.root)
+        return scratch.nodes.withUnsafeBufferPointer { nodes in
+            scratch.children.withUnsafeBufferPointer { children in
+                scratch.bytes.withUnsafeBufferPointer { bytes in
+                    YAMLDocument(file: file, index: index, sourceComment: sourceComment,
+                                 nodes: UnsafeBufferPointer(rebasing: nodes[0 ..< copy.nodes]),
+                                 children: UnsafeBufferPointer(rebasing: children[0 ..< copy.children]),
+                                 bytes: UnsafeBufferPointer(rebasing: bytes[0 ..< copy.bytes]), tags: newTags, rootID: copy.root)
+                }
+            }
+        }
     }
 }
 

@@ -292,7 +292,8 @@ private struct TreeBuilder {
         let doc = YAMLDocument(file: file, index: documentIndex,
                                sourceComment: helmSourceComment(from: previousDocumentEndOffset,
                                                                 to: firstNodeOffset ?? documentStartOffset),
-                               nodes: nodes.array(), children: children.array(), bytes: bytes.array(),
+                               nodes: nodes.slice(0 ..< nodes.count), children: children.slice(0 ..< children.count),
+                               bytes: bytes.slice(0 ..< bytes.count),
                                tags: tags, rootID: root)
         documentIndex += 1
         documents.append(doc)
