@@ -110,8 +110,7 @@ struct Retention: Sendable {
         func unread(_ fields: [[UInt8]]) -> (UInt32) -> Bool {
             { key in document.kind(of: key) == .scalar && !isKey(key, oneOf: fields, in: document) }
         }
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             omitPairs(of: spec.node.id, where: unread(podSpecFields))
             for container in spec.allContainers { omitPairs(of: container.node.id, where: unread(containerFields)) }
         }

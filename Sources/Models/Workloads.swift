@@ -123,6 +123,38 @@ public struct PodTemplates: RandomAccessCollection, Sendable {
     }
 }
 
+/// The specs of a resource's pod templates, in the order of `PodTemplate.all(of:)`, skipping
+/// templates whose `spec` is not a mapping. For rules that read only the spec: a `PodTemplate`
+/// holds the owner and the template node, a retain and a release each for every template of
+/// every rule that made one.
+public struct PodSpecs: Sequence, Sendable {
+    private let templates: [PodTemplateNodes]
+
+    init(of resource: Resource) { templates = resource.podTemplateNodes }
+
+    public func makeIterator() -> Iterator { Iterator(templates: templates) }
+
+    public var isEmpty: Bool { !templates.contains { $0.spec != nil } }
+
+    public struct Iterator: IteratorProtocol {
+        let templates: [PodTemplateNodes]
+        var position = 0
+
+        public mutating func next() -> PodSpec? {
+            while position < templates.count {
+                defer { position += 1 }
+                if let spec = templates[position].spec { return spec }
+            }
+            return nil
+        }
+    }
+}
+
+extension PodSpec {
+    /// The specs of the resource's pod templates (see `PodSpecs`).
+    public static func all(of resource: Resource) -> PodSpecs { PodSpecs(of: resource) }
+}
+
 /// What a `Resource` keeps of each of its pod templates.
 struct PodTemplateNodes: Sendable {
     let template: YAMLNode

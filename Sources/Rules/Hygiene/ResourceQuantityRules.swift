@@ -48,8 +48,7 @@ enum Quantities {
         // and are answered without looking further (`==` on these short names compares a few
         // words; a `switch` on the String searched a case table).
         if resource.hasPodTemplates {
-            for template in PodTemplate.all(of: resource) {
-                guard let spec = template.spec else { continue }
+            for spec in PodSpec.all(of: resource) {
                 add(spec.node["resources"]?["requests"], "pod requests")
                 add(spec.node["resources"]?["limits"], "pod limits")
                 func addContainer(_ c: Container) {
@@ -246,8 +245,7 @@ public struct RequestsExceedLimitsRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             // Owners of requests: the pod, then each container (described only for a finding).
             var owners: [(YAMLNode?, Container?)] = [(spec.node["resources"], nil)]
             for c in spec.initContainers { owners.append((c.resources, c)) }

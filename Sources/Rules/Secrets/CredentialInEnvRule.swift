@@ -51,8 +51,7 @@ public struct CredentialInEnvRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             for container in spec.allContainers {
                 for env in container.env {
                     guard let value = env["value"], let text = value.scalar, !text.isEmpty,

@@ -50,7 +50,7 @@ public struct SecretExposureRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        let specs = PodTemplate.all(of: resource).compactMap(\.spec)
+        let specs = PodSpec.all(of: resource)
         guard !specs.isEmpty else { return }
         for ref in SecretReferences.of(resource) where ref.via == .envKey || ref.via == .envFrom {
             report.report("Secret \"\(ref.secretName)\" is exposed as environment variables in container \(ref.container ?? "?"); a read-only file mount is safer",

@@ -53,7 +53,7 @@ public struct SecretInventory: Sendable {
         for resource in set.resources {
             let refs = SecretReferences.of(resource)
             guard !refs.isEmpty else { continue }
-            let containers = PodTemplate.all(of: resource).compactMap(\.spec).flatMap(\.allContainers)
+            let containers = PodSpec.all(of: resource).flatMap(\.allContainers)
             for ref in refs {
                 let ns = resource.namespace ?? "default"
                 var how = ref.via.rawValue

@@ -44,7 +44,7 @@ enum SecretReferences {
             for s in resource["imagePullSecrets"]?.listItems ?? [] { add(.imagePullSecret, s["name"]) }
             return refs
         }
-        for spec in PodTemplate.all(of: resource).compactMap(\.spec) {
+        for spec in PodSpec.all(of: resource) {
             for container in spec.allContainers {
                 for env in container.env {
                     if let ref = env["valueFrom"]?["secretKeyRef"] {

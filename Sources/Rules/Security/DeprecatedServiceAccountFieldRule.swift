@@ -54,8 +54,8 @@ public struct DeprecatedServiceAccountFieldRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec, let old = spec.serviceAccount, let oldName = old.scalar, !oldName.isEmpty,
+        for spec in PodSpec.all(of: resource) {
+            guard let old = spec.serviceAccount, let oldName = old.scalar, !oldName.isEmpty,
                   old.resolvedType != .null else { continue }
             if let current = spec.serviceAccountName?.scalar, !current.isEmpty, spec.serviceAccountName?.resolvedType != .null {
                 if current != oldName {

@@ -48,8 +48,7 @@ public struct DuplicateContainerNameRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             let containers = spec.allContainers
             if containers.count < 2 { continue }
             var seen: [String: Container] = [:]

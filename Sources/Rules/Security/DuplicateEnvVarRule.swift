@@ -54,8 +54,7 @@ public struct DuplicateEnvVarRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             for container in spec.allContainers {
                 let env = container.env
                 if env.count < 2 { continue }

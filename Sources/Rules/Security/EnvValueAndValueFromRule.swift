@@ -52,8 +52,7 @@ public struct EnvValueAndValueFromRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             for container in spec.allContainers {
                 for item in container.env {
                     guard let value = item["value"], let text = value.scalar, !text.isEmpty, value.resolvedType != .null,

@@ -60,8 +60,7 @@ public struct HostPathVolumeRule: ResourceRule {
         ])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             let volumes = HostPaths.volumes(of: spec)
             if volumes.isEmpty { continue }
             let allowed = listParameter(context.rules, metadata.id, "allowedHostPaths", default: []).map(HostPaths.clean)

@@ -51,8 +51,8 @@ public struct HostPortRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec, spec.hostNetwork?.boolValue != true else { continue }
+        for spec in PodSpec.all(of: resource) {
+            guard spec.hostNetwork?.boolValue != true else { continue }
             for container in spec.allContainers {
                 for port in container.ports {
                     guard let node = port["hostPort"], let number = node.intValue, number != 0 else { continue }

@@ -67,8 +67,7 @@ public struct SensitiveHostPathRule: ResourceRule {
             """)])
 
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
-        for template in PodTemplate.all(of: resource) {
-            guard let spec = template.spec else { continue }
+        for spec in PodSpec.all(of: resource) {
             for volume in HostPaths.volumes(of: spec) {
                 guard let reason = HostPaths.sensitivity(of: volume.path) else { continue }
                 report.report("hostPath volume \"\(volume.name)\" mounts \(volume.path) from the node: \(reason)",
