@@ -46,6 +46,17 @@ enum Hygiene {
         return nil
     }
 
+    /// The key node of the pair after the one whose key is `key` in `mapping`, if any (the
+    /// `next` of `column(of:offset:next:)`, looked up only for a finding).
+    static func key(after key: UInt32, in mapping: YAMLNode) -> YAMLNode? {
+        var found = false
+        for (k, _) in mapping.pairs {
+            if found { return k }
+            if k.id == key { found = true }
+        }
+        return nil
+    }
+
     /// The pairs of a mapping, each with the key that follows it (for `column(of:offset:next:)`).
     static func entries(_ mapping: YAMLNode) -> MappingEntries { MappingEntries(pairs: mapping.pairs) }
 

@@ -148,17 +148,21 @@ public struct InvalidLabelRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         for (meta, what) in MetadataNodes.all(resource, context) {
             guard let labels = meta["labels"], labels.isMapping else { continue }
-            // Keys and values are checked as bytes in place; text is made for a finding.
-            for (key, value, next) in Hygiene.entries(labels) {
-                guard key.isScalar else { continue }
-                if let issue = key.withScalarBytes(Names.labelKey(utf8:)) {
-                    report.report("label key \"\(key.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: key,
-                                  offset: issue.offset, next: value, in: resource)
+            // Keys and values are checked as bytes in place, by node id; nodes and text are
+            // made for a finding (a node per key and value retained the document).
+            let document = labels.document
+            document.forEachPair(of: labels.id) { key, value in
+                guard document.kind(of: key) == .scalar else { return }
+                if let issue = document.withScalarBytes(of: key, Names.labelKey(utf8:)) {
+                    let keyNode = document.node(key)
+                    report.report("label key \"\(keyNode.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: keyNode,
+                                  offset: issue.offset, next: document.node(value), in: resource)
                 }
-                guard value.isScalar, value.resolvedType != .null else { continue }
-                if let issue = value.withScalarBytes(Names.labelValue(utf8:)) {
-                    report.report("label \"\(key.scalar ?? "")\" value \"\(value.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: value,
-                                  offset: issue.offset, next: next, in: resource)
+                guard document.kind(of: value) == .scalar, document.resolvedType(of: value) != .null else { return }
+                if let issue = document.withScalarBytes(of: value, Names.labelValue(utf8:)) {
+                    let valueNode = document.node(value)
+                    report.report("label \"\(document.node(key).scalar ?? "")\" value \"\(valueNode.scalar ?? "")\" in \(what) is not valid: \(issue.message)",
+                                  at: valueNode, offset: issue.offset, next: Hygiene.key(after: key, in: labels), in: resource)
                 }
             }
         }
@@ -208,13 +212,17 @@ public struct InvalidAnnotationRule: ResourceRule {
         for (meta, what) in MetadataNodes.all(resource, context) {
             guard let annotations = meta["annotations"], annotations.isMapping else { continue }
             var total = 0
-            for (key, value) in annotations.pairs {
-                guard key.isScalar else { continue }
-                // A scalar's count is its length in bytes.
-                total += key.count + (value.isScalar ? value.count : 0)
-                if let issue = key.withScalarBytes(Names.annotationKey(utf8:)) {
-                    report.report("annotation key \"\(key.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: key,
-                                  offset: issue.offset, next: value, in: resource)
+            // By node id, as for labels.
+            let document = annotations.document
+            document.forEachPair(of: annotations.id) { key, value in
+                guard document.kind(of: key) == .scalar else { return }
+                // A scalar's length in bytes.
+                document.withScalarBytes(of: key) { total += $0.count }
+                if document.kind(of: value) == .scalar { document.withScalarBytes(of: value) { total += $0.count } }
+                if let issue = document.withScalarBytes(of: key, Names.annotationKey(utf8:)) {
+                    let keyNode = document.node(key)
+                    report.report("annotation key \"\(keyNode.scalar ?? "")\" in \(what) is not valid: \(issue.message)", at: keyNode,
+                                  offset: issue.offset, next: document.node(value), in: resource)
                 }
             }
             if total > Names.totalAnnotationSizeLimit {
