@@ -16,7 +16,7 @@ public struct Origin: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     /// Positions first: every object read from a file has a line of 1 or more, so the file
     /// name is compared only for built-ins (asked of every role and binding by every RBAC rule).
-    public var isBuiltIn: Bool { line == 0 && column == 0 && file == Origin.builtIn.file }
+    @inlinable public var isBuiltIn: Bool { line == 0 && column == 0 && file == Origin.builtIn.file }
 
     public static func < (lhs: Origin, rhs: Origin) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -25,34 +25,129 @@ public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, CustomS
 }
 
 /// One problem, pointing at the exact key or value that causes it.
+///
+/// A value type whose fields live in one shared, copy-on-write box: a finding holds ten
+/// strings, and every copy of an inline struct (into a rule's list, out of it, into a
+/// report) retained and released each of them. A copy now costs one retain; changing a
+/// field of a shared finding copies the box first.
 public struct Finding: Sendable, Hashable, Comparable {
-    public var ruleID: String
-    public var severity: Severity
-    public var message: String
-    public var file: String
-    public var position: SourcePosition
-    public var resource: ResourceIdentity?
+    private final class Fields: @unchecked Sendable {
+        // Mutated only through a uniquely referenced box (`fields` below), like an array's
+        // storage, so a box shared between threads is never written.
+        var ruleID: String
+        var severity: Severity
+        var message: String
+        var file: String
+        var position: SourcePosition
+        var resource: ResourceIdentity?
+        var fieldPath: String?
+        var sourceTemplate: String?
+        var container: String?
+        var suppression: String?
+
+        init(ruleID: String, severity: Severity, message: String, file: String, position: SourcePosition,
+             resource: ResourceIdentity?, fieldPath: String?, sourceTemplate: String?, container: String?,
+             suppression: String?) {
+            self.ruleID = ruleID
+            self.severity = severity
+            self.message = message
+            self.file = file
+            self.position = position
+            self.resource = resource
+            self.fieldPath = fieldPath
+            self.sourceTemplate = sourceTemplate
+            self.container = container
+            self.suppression = suppression
+        }
+
+        func copy() -> Fields {
+            Fields(ruleID: ruleID, severity: severity, message: message, file: file, position: position, resource: resource,
+                   fieldPath: fieldPath, sourceTemplate: sourceTemplate, container: container, suppression: suppression)
+        }
+    }
+
+    private var box: Fields
+
+    /// The box, copied first when another finding shares it.
+    private var fields: Fields {
+        mutating get {
+            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+            return box
+        }
+    }
+
+    public var ruleID: String {
+        get { box.ruleID }
+        set { fields.ruleID = newValue }
+    }
+    public var severity: Severity {
+        get { box.severity }
+        set { fields.severity = newValue }
+    }
+    public var message: String {
+        get { box.message }
+        set { fields.message = newValue }
+    }
+    public var file: String {
+        get { box.file }
+        set { fields.file = newValue }
+    }
+    public var position: SourcePosition {
+        get { box.position }
+        set { fields.position = newValue }
+    }
+    public var resource: ResourceIdentity? {
+        get { box.resource }
+        set { fields.resource = newValue }
+    }
     /// Dotted field path inside the resource, e.g. `spec.template.spec.containers[0].image`.
-    public var fieldPath: String?
+    public var fieldPath: String? {
+        get { box.fieldPath }
+        set { fields.fieldPath = newValue }
+    }
     /// Helm template the document was rendered from (`# Source:` comment), if any.
-    public var sourceTemplate: String?
+    public var sourceTemplate: String? {
+        get { box.sourceTemplate }
+        set { fields.sourceTemplate = newValue }
+    }
     /// Container the finding is about, for container-scoped suppression.
-    public var container: String?
+    public var container: String? {
+        get { box.container }
+        set { fields.container = newValue }
+    }
     /// Why the finding is suppressed, when it is.
-    public var suppression: String?
+    public var suppression: String? {
+        get { box.suppression }
+        set { fields.suppression = newValue }
+    }
 
     public init(ruleID: String, severity: Severity, message: String, file: String, position: SourcePosition,
                 resource: ResourceIdentity? = nil, fieldPath: String? = nil, sourceTemplate: String? = nil,
                 container: String? = nil) {
-        self.ruleID = ruleID
-        self.severity = severity
-        self.message = message
-        self.file = file
-        self.position = position
-        self.resource = resource
-        self.fieldPath = fieldPath
-        self.sourceTemplate = sourceTemplate
-        self.container = container
+        box = Fields(ruleID: ruleID, severity: severity, message: message, file: file, position: position,
+                     resource: resource, fieldPath: fieldPath, sourceTemplate: sourceTemplate, container: container,
+                     suppression: nil)
+    }
+
+    /// Equal when every field is (the box's identity does not matter).
+    public static func == (a: Self, b: Self) -> Bool {
+        if a.box === b.box { return true }
+        return a.ruleID == b.ruleID && a.severity == b.severity && a.message == b.message && a.file == b.file
+            && a.position == b.position && a.resource == b.resource && a.fieldPath == b.fieldPath
+            && a.sourceTemplate == b.sourceTemplate && a.container == b.container && a.suppression == b.suppression
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(file)
+        hasher.combine(position)
+        hasher.combine(resource)
+        hasher.combine(fieldPath)
+        hasher.combine(sourceTemplate)
+        hasher.combine(container)
+        hasher.combine(suppression)
     }
 
     /// Findings sort by file, then position, then rule, so output is stable whatever order

@@ -41,7 +41,7 @@ public struct RBACRole: Sendable, Hashable, Codable {
     }
 
     public var kind: String { scope == .cluster ? "ClusterRole" : "Role" }
-    public var isBuiltIn: Bool { origin.isBuiltIn }
+    @inlinable public var isBuiltIn: Bool { origin.isBuiltIn }
     /// `ClusterRole NAME` or `Role NS/NAME`.
     public var displayName: String { scope == .cluster ? "ClusterRole \(name)" : "Role \(namespace)/\(name)" }
 }
@@ -129,7 +129,7 @@ public struct RBACBinding: Sendable, Hashable, Codable {
     }
 
     public var kind: String { scope == .cluster ? "ClusterRoleBinding" : "RoleBinding" }
-    public var isBuiltIn: Bool { origin.isBuiltIn }
+    @inlinable public var isBuiltIn: Bool { origin.isBuiltIn }
     public var displayName: String { scope == .cluster ? "ClusterRoleBinding \(name)" : "RoleBinding \(namespace)/\(name)" }
 
     /// Whether a subject of this binding applies to the user, as the RBAC authorizer's `appliesToUser`: exact names;

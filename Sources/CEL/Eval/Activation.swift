@@ -48,11 +48,15 @@ public struct CELActivation: Sendable {
     }
 
     func resolve(_ name: String) -> Result<CELValue, CELError>? {
-        guard let entry = bindings.first(where: { $0.name == name }) else { return nil }
-        switch entry.binding {
-        case .value(let v): return .success(v)
-        case .lazy(let l): return l.get()
+        // In place: `first(where:)` copied the entry (its name and binding retained) for each
+        // variable read of each evaluation.
+        for i in bindings.indices where bindings[i].name == name {
+            switch bindings[i].binding {
+            case .value(let v): return .success(v)
+            case .lazy(let l): return l.get()
+            }
         }
+        return nil
     }
 }
 
