@@ -83,15 +83,18 @@ public final class Resource: Sendable {
         spec = node["spec"]
         let meta = ObjectMeta(node: node["metadata"])
         metadata = meta
-        identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
-                                    kind: node["kind"]?.scalar ?? "",
-                                    namespace: meta.namespace, name: meta.name)
+        // Worked out in locals and stored last: read back through `self`, the identity was
+        // copied (five strings retained) for each use.
+        let identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
+                                        kind: node["kind"]?.scalar ?? "",
+                                        namespace: meta.namespace, name: meta.name)
         let workloadKind = WorkloadKind(rawValue: identity.kind)
         self.workloadKind = workloadKind
         self.podTemplatePaths = podTemplatePaths
         podTemplateNodes = PodTemplate.templateNodes(node: node, identity: identity, workloadKind: workloadKind,
                                                      configuredPaths: podTemplatePaths)
             .map(PodTemplateNodes.init(template:))
+        self.identity = identity
     }
 
     private init(node: YAMLNode, identity: ResourceIdentity, metadata: ObjectMeta, workloadKind: WorkloadKind?,
