@@ -20,7 +20,7 @@ let rawArguments = Array(CommandLine.arguments.dropFirst())
 let writeDirectory: String? = rawArguments.firstIndex(of: "--write").flatMap {
     $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
 }
-// `--phase none|floor|tree|check|policies|cel|by-rule|layers|render|memory|scaling|leak` runs one phase once and exits, for counting instructions
+// `--phase none|floor|tree|check|policies|cel|by-rule|layers|set-cost|render|memory|scaling|leak` runs one phase once and exits, for counting instructions
 // (`scripts/bench-instructions.sh`): the count of `none` is the corpus set-up to subtract.
 let phase: String? = rawArguments.firstIndex(of: "--phase").flatMap {
     $0 + 1 < rawArguments.count ? rawArguments[$0 + 1] : nil
