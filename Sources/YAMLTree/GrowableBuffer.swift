@@ -1,7 +1,7 @@
 /// Working storage of the tree builder, written through a pointer: appending is a capacity
 /// check and a store, without the uniqueness check and out-of-line growth path of an Array
 /// append (the builder appends a few times per libyaml event). The owner frees it with
-/// `deallocate()`; it is never copied out, only read into exact-size arrays.
+/// `deallocate()`; it is never copied out, only read into the exact-size buffers of a document.
 struct GrowableBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var capacity: Int
@@ -44,16 +44,6 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     /// The elements `range` as a buffer (valid until the next append).
     func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
         UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
-    }
-
-    /// The first `count` elements in an array of exactly their size. (Reserving and appending
-    /// is specialized in this module; `Array(unsafeUninitializedCapacity:)` calls the generic
-    /// runtime, which looks up the array's storage type on every call: ~900 instructions.)
-    func array() -> [Element] {
-        var result: [Element] = []
-        result.reserveCapacity(count)
-        result.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        return result
     }
 
     private mutating func grow(to needed: Int) {

@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// One YAML document held in flat arrays rather than a tree of objects: a node is a 20-byte
-/// record, children are ranges of one shared index array and scalar text stays as UTF-8
-/// bytes in one arena until a caller asks for a `String`. Building it costs a handful of
-/// array appends per node instead of an allocation per node, and the whole document is
-/// released at once when its last `YAMLNode` goes away.
+/// One YAML document held in three flat buffers rather than a tree of objects: a node is a
+/// 20-byte record, children are ranges of one shared index buffer and scalar text stays as
+/// UTF-8 bytes in one arena until a caller asks for a `String`. Building it costs a handful of
+/// appends per node instead of an allocation per node, and the whole document is released at
+/// once when its last `YAMLNode` goes away.
 public final class YAMLDocument: Sendable {
     /// The file the document came from, as named to the user.
     public let file: String
@@ -479,7 +479,7 @@ extension YAMLDocument {
     /// Nodes keep their positions, tags and styles, and ids stay in document order (so
     /// `descent(to:)` works on the copy); a node shared through an alias is copied once.
     /// `scratch` is working storage a caller reuses across copies, and afterwards maps the
-    /// old ids to the new (`SubtreeScratch.newID(of:)`); the copy itself is held in arrays of
+    /// old ids to the new (`SubtreeScratch.newID(of:)`); the copy itself is held in buffers of
     /// exactly its size, since it is kept.
     public func subtree(at root: UInt32, omitting omitted: [MappingPair], scratch: inout SubtreeScratch) -> YAMLDocument {
         scratch.prepare(for: self)
@@ -685,19 +685,6 @@ private struct SubtreeWriter {
         }
         return mine
     }
-}
-
-/// A copy of the first `count` (default: all) elements of `array` in storage of exactly
-/// their size, for arrays that are kept (a grown array carries up to twice the capacity it
-/// needs).
-func exactCopy<T: BitwiseCopyable>(_ array: [T], count wanted: Int? = nil) -> [T] {
-    let n = wanted ?? array.count
-    // Reserve and append rather than `Array(unsafeUninitializedCapacity:)`: see
-    // `GrowableBuffer.array()`.
-    var result: [T] = []
-    result.reserveCapacity(n)
-    array.withUnsafeBufferPointer { result.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
-    return result
 }
 
 extension String {
