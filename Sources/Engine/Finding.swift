@@ -1,3 +1,4 @@
+import Authz
 import Models
 import YAMLTree
 
@@ -26,14 +27,11 @@ public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, CustomS
 
 /// One problem, pointing at the exact key or value that causes it.
 ///
-/// A value type whose fields live in one shared, copy-on-write box: a finding holds ten
-/// strings, and every copy of an inline struct (into a rule's list, out of it, into a
-/// report) retained and released each of them. A copy now costs one retain; changing a
-/// field of a shared finding copies the box first.
+/// Its fields live in one `CopyOnWrite` box: a finding holds ten strings, and every copy of
+/// an inline struct (into a rule's list, out of it, into a report) retained and released each
+/// of them.
 public struct Finding: Sendable, Hashable, Comparable {
-    private final class Fields: @unchecked Sendable {
-        // Mutated only through a uniquely referenced box (`fields` below), like an array's
-        // storage, so a box shared between threads is never written.
+    private struct Fields: Sendable, Hashable {
         var ruleID: String
         var severity: Severity
         var message: String
@@ -44,110 +42,61 @@ public struct Finding: Sendable, Hashable, Comparable {
         var sourceTemplate: String?
         var container: String?
         var suppression: String?
-
-        init(ruleID: String, severity: Severity, message: String, file: String, position: SourcePosition,
-             resource: ResourceIdentity?, fieldPath: String?, sourceTemplate: String?, container: String?,
-             suppression: String?) {
-            self.ruleID = ruleID
-            self.severity = severity
-            self.message = message
-            self.file = file
-            self.position = position
-            self.resource = resource
-            self.fieldPath = fieldPath
-            self.sourceTemplate = sourceTemplate
-            self.container = container
-            self.suppression = suppression
-        }
-
-        func copy() -> Fields {
-            Fields(ruleID: ruleID, severity: severity, message: message, file: file, position: position, resource: resource,
-                   fieldPath: fieldPath, sourceTemplate: sourceTemplate, container: container, suppression: suppression)
-        }
     }
 
-    private var box: Fields
-
-    /// The box, copied first when another finding shares it.
-    private var fields: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
-            return box
-        }
-    }
+    private var storage: CopyOnWrite<Fields>
 
     public var ruleID: String {
-        get { box.ruleID }
-        set { fields.ruleID = newValue }
+        get { storage.fields.ruleID }
+        set { storage.fields.ruleID = newValue }
     }
     public var severity: Severity {
-        get { box.severity }
-        set { fields.severity = newValue }
+        get { storage.fields.severity }
+        set { storage.fields.severity = newValue }
     }
     public var message: String {
-        get { box.message }
-        set { fields.message = newValue }
+        get { storage.fields.message }
+        set { storage.fields.message = newValue }
     }
     public var file: String {
-        get { box.file }
-        set { fields.file = newValue }
+        get { storage.fields.file }
+        set { storage.fields.file = newValue }
     }
     public var position: SourcePosition {
-        get { box.position }
-        set { fields.position = newValue }
+        get { storage.fields.position }
+        set { storage.fields.position = newValue }
     }
     public var resource: ResourceIdentity? {
-        get { box.resource }
-        set { fields.resource = newValue }
+        get { storage.fields.resource }
+        set { storage.fields.resource = newValue }
     }
     /// Dotted field path inside the resource, e.g. `spec.template.spec.containers[0].image`.
     public var fieldPath: String? {
-        get { box.fieldPath }
-        set { fields.fieldPath = newValue }
+        get { storage.fields.fieldPath }
+        set { storage.fields.fieldPath = newValue }
     }
     /// Helm template the document was rendered from (`# Source:` comment), if any.
     public var sourceTemplate: String? {
-        get { box.sourceTemplate }
-        set { fields.sourceTemplate = newValue }
+        get { storage.fields.sourceTemplate }
+        set { storage.fields.sourceTemplate = newValue }
     }
     /// Container the finding is about, for container-scoped suppression.
     public var container: String? {
-        get { box.container }
-        set { fields.container = newValue }
+        get { storage.fields.container }
+        set { storage.fields.container = newValue }
     }
     /// Why the finding is suppressed, when it is.
     public var suppression: String? {
-        get { box.suppression }
-        set { fields.suppression = newValue }
+        get { storage.fields.suppression }
+        set { storage.fields.suppression = newValue }
     }
 
     public init(ruleID: String, severity: Severity, message: String, file: String, position: SourcePosition,
                 resource: ResourceIdentity? = nil, fieldPath: String? = nil, sourceTemplate: String? = nil,
                 container: String? = nil) {
-        box = Fields(ruleID: ruleID, severity: severity, message: message, file: file, position: position,
-                     resource: resource, fieldPath: fieldPath, sourceTemplate: sourceTemplate, container: container,
-                     suppression: nil)
-    }
-
-    /// Equal when every field is (the box's identity does not matter).
-    public static func == (a: Self, b: Self) -> Bool {
-        if a.box === b.box { return true }
-        return a.ruleID == b.ruleID && a.severity == b.severity && a.message == b.message && a.file == b.file
-            && a.position == b.position && a.resource == b.resource && a.fieldPath == b.fieldPath
-            && a.sourceTemplate == b.sourceTemplate && a.container == b.container && a.suppression == b.suppression
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(ruleID)
-        hasher.combine(severity)
-        hasher.combine(message)
-        hasher.combine(file)
-        hasher.combine(position)
-        hasher.combine(resource)
-        hasher.combine(fieldPath)
-        hasher.combine(sourceTemplate)
-        hasher.combine(container)
-        hasher.combine(suppression)
+        storage = CopyOnWrite(Fields(ruleID: ruleID, severity: severity, message: message, file: file, position: position,
+                                     resource: resource, fieldPath: fieldPath, sourceTemplate: sourceTemplate,
+                                     container: container, suppression: nil))
     }
 
     /// Findings sort by file, then position, then rule, so output is stable whatever order

@@ -1,4 +1,5 @@
 import Models
+import YAMLTree
 
 /// In-manifest suppression: `palisade.dev/ignore: "rule-a,rule-b"` (or `all`) on a resource,
 /// and `palisade.dev/ignore.<container>: "..."` for one container of a pod.
@@ -29,7 +30,7 @@ public struct Suppressions {
         for index in annotated {
             let resource = resources.resources[index]
             guard let annotations = resource.metadata.annotations.node else { continue }
-            for (keyNode, valueNode) in annotations.pairs where keyNode.withScalarBytes({ $0.starts(with: Self.annotationBytes) }) {
+            for (keyNode, valueNode) in annotations.pairs where Self.isIgnoreKey(keyNode) {
                 guard let key = keyNode.scalar else { continue }
                 let value = valueNode.scalar ?? ""
                 let rules = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -47,12 +48,16 @@ public struct Suppressions {
 
     private static let annotationBytes = Array(annotation.utf8)
 
-    /// Whether an annotation key of the resource starts with `palisade.dev/ignore`. Keys are
-    /// compared as bytes: this runs for every annotation of the run.
+    /// Whether an annotation key of the resource starts with `palisade.dev/ignore`.
     static func isAnnotated(_ resource: Resource) -> Bool {
         guard let annotations = resource.metadata.annotations.node else { return false }
-        for (keyNode, _) in annotations.pairs where keyNode.withScalarBytes({ $0.starts(with: annotationBytes) }) { return true }
-        return false
+        return annotations.pairs.contains { isIgnoreKey($0.key) }
+    }
+
+    /// Whether an annotation key starts with `palisade.dev/ignore`, compared as bytes: this
+    /// runs for every annotation of the run.
+    private static func isIgnoreKey(_ key: YAMLNode) -> Bool {
+        key.withScalarBytes { $0.starts(with: annotationBytes) }
     }
 
     /// No ignore annotation in the set: no finding is suppressed.

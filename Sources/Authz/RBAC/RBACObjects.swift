@@ -6,13 +6,11 @@ public enum RBACScope: String, Sendable, Hashable, Codable {
 
 /// A Role (namespaced) or ClusterRole.
 ///
-/// A value type whose fields live in one copy-on-write box: the RBAC analysis hands roles
-/// from the model to some thirty rules' tests and analyses, and each copy of an inline struct
-/// of strings, arrays and dictionaries retained and released every one of them. A copy now
-/// costs one retain; changing a field of a shared role copies the box first.
+/// Its fields live in one `CopyOnWrite` box: the RBAC analysis hands roles from the model to
+/// some thirty rules' tests and analyses, and each copy of an inline struct of strings, arrays
+/// and dictionaries retained and released every one of them.
 public struct RBACRole: Sendable, Hashable, Codable {
-    private final class Fields: @unchecked Sendable {
-        // Written only through a uniquely referenced box (`fields`), like an array's storage.
+    private struct Fields: Sendable, Hashable, Codable {
         var scope: RBACScope
         var namespace: String
         var name: String
@@ -20,109 +18,51 @@ public struct RBACRole: Sendable, Hashable, Codable {
         var rules: [PolicyRule]
         var aggregationSelectors: [LabelSelector]?
         var origin: Origin
-
-        init(scope: RBACScope, namespace: String, name: String, labels: [String: String], rules: [PolicyRule],
-             aggregationSelectors: [LabelSelector]?, origin: Origin) {
-            self.scope = scope
-            self.namespace = namespace
-            self.name = name
-            self.labels = labels
-            self.rules = rules
-            self.aggregationSelectors = aggregationSelectors
-            self.origin = origin
-        }
-
-        func copy() -> Fields {
-            Fields(scope: scope, namespace: namespace, name: name, labels: labels, rules: rules,
-                   aggregationSelectors: aggregationSelectors, origin: origin)
-        }
     }
 
-    private var box: Fields
-    private var fields: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
-            return box
-        }
-    }
+    private var storage: CopyOnWrite<Fields>
 
     public var scope: RBACScope {
-        get { box.scope }
-        set { fields.scope = newValue }
+        get { storage.fields.scope }
+        set { storage.fields.scope = newValue }
     }
     /// Empty for ClusterRoles.
     public var namespace: String {
-        get { box.namespace }
-        set { fields.namespace = newValue }
+        get { storage.fields.namespace }
+        set { storage.fields.namespace = newValue }
     }
     public var name: String {
-        get { box.name }
-        set { fields.name = newValue }
+        get { storage.fields.name }
+        set { storage.fields.name = newValue }
     }
     public var labels: [String: String] {
-        get { box.labels }
-        set { fields.labels = newValue }
+        get { storage.fields.labels }
+        set { storage.fields.labels = newValue }
     }
     public var rules: [PolicyRule] {
-        get { box.rules }
-        set { fields.rules = newValue }
+        get { storage.fields.rules }
+        set { storage.fields.rules = newValue }
     }
     /// `aggregationRule.clusterRoleSelectors`; `nil` when the ClusterRole has no aggregationRule.
     public var aggregationSelectors: [LabelSelector]? {
-        get { box.aggregationSelectors }
-        set { fields.aggregationSelectors = newValue }
+        get { storage.fields.aggregationSelectors }
+        set { storage.fields.aggregationSelectors = newValue }
     }
     public var origin: Origin {
-        get { box.origin }
-        set { fields.origin = newValue }
+        get { storage.fields.origin }
+        set { storage.fields.origin = newValue }
     }
+
+    /// Coded as the fields, as before they were boxed.
+    public init(from decoder: any Decoder) throws { storage = try CopyOnWrite(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public init(
         scope: RBACScope, namespace: String = "", name: String, labels: [String: String] = [:],
         rules: [PolicyRule], aggregationSelectors: [LabelSelector]? = nil, origin: Origin
     ) {
-        box = Fields(scope: scope, namespace: scope == .cluster ? "" : namespace, name: name, labels: labels, rules: rules,
-                     aggregationSelectors: aggregationSelectors, origin: origin)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case scope, namespace, name, labels, rules, aggregationSelectors, origin
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        box = Fields(scope: try c.decode(RBACScope.self, forKey: .scope), namespace: try c.decode(String.self, forKey: .namespace),
-                     name: try c.decode(String.self, forKey: .name), labels: try c.decode([String: String].self, forKey: .labels),
-                     rules: try c.decode([PolicyRule].self, forKey: .rules),
-                     aggregationSelectors: try c.decodeIfPresent([LabelSelector].self, forKey: .aggregationSelectors),
-                     origin: try c.decode(Origin.self, forKey: .origin))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(scope, forKey: .scope)
-        try c.encode(namespace, forKey: .namespace)
-        try c.encode(name, forKey: .name)
-        try c.encode(labels, forKey: .labels)
-        try c.encode(rules, forKey: .rules)
-        try c.encodeIfPresent(aggregationSelectors, forKey: .aggregationSelectors)
-        try c.encode(origin, forKey: .origin)
-    }
-
-    /// Equal when every field is (the box's identity does not matter).
-    public static func == (a: Self, b: Self) -> Bool {
-        a.box === b.box || (a.scope == b.scope && a.namespace == b.namespace && a.name == b.name && a.labels == b.labels
-            && a.rules == b.rules && a.aggregationSelectors == b.aggregationSelectors && a.origin == b.origin)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(scope)
-        hasher.combine(namespace)
-        hasher.combine(name)
-        hasher.combine(labels)
-        hasher.combine(rules)
-        hasher.combine(aggregationSelectors)
-        hasher.combine(origin)
+        storage = CopyOnWrite(Fields(scope: scope, namespace: scope == .cluster ? "" : namespace, name: name, labels: labels,
+                                     rules: rules, aggregationSelectors: aggregationSelectors, origin: origin))
     }
 
     public static func clusterRole(
@@ -192,106 +132,54 @@ public struct RBACSubject: Sendable, Hashable, Codable {
     }
 }
 
-/// A RoleBinding (namespaced) or ClusterRoleBinding, its fields in one copy-on-write box as
+/// A RoleBinding (namespaced) or ClusterRoleBinding, its fields in a `CopyOnWrite` box as
 /// `RBACRole`'s are.
 public struct RBACBinding: Sendable, Hashable, Codable {
-    private final class Fields: @unchecked Sendable {
-        // Written only through a uniquely referenced box (`fields`), like an array's storage.
+    private struct Fields: Sendable, Hashable, Codable {
         var scope: RBACScope
         var namespace: String
         var name: String
         var roleRef: RoleRef
         var subjects: [RBACSubject]
         var origin: Origin
-
-        init(scope: RBACScope, namespace: String, name: String, roleRef: RoleRef, subjects: [RBACSubject], origin: Origin) {
-            self.scope = scope
-            self.namespace = namespace
-            self.name = name
-            self.roleRef = roleRef
-            self.subjects = subjects
-            self.origin = origin
-        }
-
-        func copy() -> Fields {
-            Fields(scope: scope, namespace: namespace, name: name, roleRef: roleRef, subjects: subjects, origin: origin)
-        }
     }
 
-    private var box: Fields
-    private var fields: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
-            return box
-        }
-    }
+    private var storage: CopyOnWrite<Fields>
 
     public var scope: RBACScope {
-        get { box.scope }
-        set { fields.scope = newValue }
+        get { storage.fields.scope }
+        set { storage.fields.scope = newValue }
     }
     public var namespace: String {
-        get { box.namespace }
-        set { fields.namespace = newValue }
+        get { storage.fields.namespace }
+        set { storage.fields.namespace = newValue }
     }
     public var name: String {
-        get { box.name }
-        set { fields.name = newValue }
+        get { storage.fields.name }
+        set { storage.fields.name = newValue }
     }
     public var roleRef: RoleRef {
-        get { box.roleRef }
-        set { fields.roleRef = newValue }
+        get { storage.fields.roleRef }
+        set { storage.fields.roleRef = newValue }
     }
     public var subjects: [RBACSubject] {
-        get { box.subjects }
-        set { fields.subjects = newValue }
+        get { storage.fields.subjects }
+        set { storage.fields.subjects = newValue }
     }
     public var origin: Origin {
-        get { box.origin }
-        set { fields.origin = newValue }
+        get { storage.fields.origin }
+        set { storage.fields.origin = newValue }
     }
+
+    /// Coded as the fields, as before they were boxed.
+    public init(from decoder: any Decoder) throws { storage = try CopyOnWrite(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public init(
         scope: RBACScope, namespace: String = "", name: String, roleRef: RoleRef, subjects: [RBACSubject], origin: Origin
     ) {
-        box = Fields(scope: scope, namespace: scope == .cluster ? "" : namespace, name: name, roleRef: roleRef,
-                     subjects: subjects, origin: origin)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case scope, namespace, name, roleRef, subjects, origin
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        box = Fields(scope: try c.decode(RBACScope.self, forKey: .scope), namespace: try c.decode(String.self, forKey: .namespace),
-                     name: try c.decode(String.self, forKey: .name), roleRef: try c.decode(RoleRef.self, forKey: .roleRef),
-                     subjects: try c.decode([RBACSubject].self, forKey: .subjects), origin: try c.decode(Origin.self, forKey: .origin))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(scope, forKey: .scope)
-        try c.encode(namespace, forKey: .namespace)
-        try c.encode(name, forKey: .name)
-        try c.encode(roleRef, forKey: .roleRef)
-        try c.encode(subjects, forKey: .subjects)
-        try c.encode(origin, forKey: .origin)
-    }
-
-    /// Equal when every field is (the box's identity does not matter).
-    public static func == (a: Self, b: Self) -> Bool {
-        a.box === b.box || (a.scope == b.scope && a.namespace == b.namespace && a.name == b.name && a.roleRef == b.roleRef
-            && a.subjects == b.subjects && a.origin == b.origin)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(scope)
-        hasher.combine(namespace)
-        hasher.combine(name)
-        hasher.combine(roleRef)
-        hasher.combine(subjects)
-        hasher.combine(origin)
+        storage = CopyOnWrite(Fields(scope: scope, namespace: scope == .cluster ? "" : namespace, name: name, roleRef: roleRef,
+                                     subjects: subjects, origin: origin))
     }
 
     public static func clusterRoleBinding(
