@@ -34,7 +34,7 @@ enum CustomResourceChecks {
         let index = CRDIndex(set)
         guard !index.crds.isEmpty else { return [] }
         var result: [(Resource, CustomResourceIssue)] = []
-        for resource in set.resources where set.isReported(resource) {
+        for resource in set.customCandidates where set.isReported(resource) {
             guard case .schema(_, _, let schema?) = Resolution.of(resource, in: index) else { continue }
             for issue in CustomResourceValidator.validate(resource, against: schema, evaluateRules: evaluateRules) {
                 result.append((resource, issue))
@@ -49,7 +49,7 @@ enum CustomResourceChecks {
     static func resolutions(_ set: ResourceSet) -> [(resource: Resource, resolution: Resolution)] {
         set.memo.value(resolutionsResult) {
             let index = CRDIndex(set)
-            return set.resources.compactMap { resource in
+            return set.customCandidates.compactMap { resource in
                 guard set.isReported(resource) else { return nil }
                 let resolution = Resolution.of(resource, in: index)
                 if case .notCustom = resolution { return nil }

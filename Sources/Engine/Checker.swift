@@ -342,15 +342,20 @@ public struct Checker: Sendable {
         if reported {
             // The rules that apply, per kind and presence of pod templates, worked out once per file.
             let ruleCount = resourceRules.count
+            // A file usually holds a handful of distinct keys: searched in order, compared as
+            // short strings, they cost less than hashing each resource's kind. Past a few, a
+            // dictionary keeps a file of many kinds linear.
+            var keys: [ApplicabilityKey] = []
             var keyIndexes: [ApplicabilityKey: Int] = [:]
             var applies: [Bool] = []  // keys × rules
             var keyOf: [Int] = []
             keyOf.reserveCapacity(resources.count)
             for resource in resources {
                 let key = ApplicabilityKey(kind: resource.kind, hasPodTemplates: resource.hasPodTemplates)
-                if let k = keyIndexes[key] { keyOf.append(k); continue }
-                keyIndexes[key] = keyIndexes.count
-                keyOf.append(keyIndexes.count - 1)
+                if let k = keys.count <= 8 ? keys.firstIndex(of: key) : keyIndexes[key] { keyOf.append(k); continue }
+                keyOf.append(keys.count)
+                keyIndexes[key] = keys.count
+                keys.append(key)
                 applies += resourceRules.map {
                     $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
                 }

@@ -241,6 +241,13 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Whether both nodes are scalars with the same bytes (Go's string equality, which is
+    /// what Kubernetes compares names with), without building Strings.
+    public func scalarBytesEqual(_ other: YAMLNode) -> Bool {
+        guard isScalar, other.isScalar, count == other.count else { return false }
+        return withScalarBytes { a in other.withScalarBytes { b in a.elementsEqual(b) } }
+    }
+
     /// Whether the scalar's text equals `text`, compared as bytes without building a String.
     public func scalarEquals(_ text: String) -> Bool {
         let r = raw

@@ -56,7 +56,7 @@ func bestSeconds(of runs: Int = 3, _ body: () -> Void) -> Double {
 var finished: CheckResult?
 if let phase {
     var sink = 0
-    // PALISADE_BENCH_RULES=id,id narrows `policies` and `by-rule` to those rules (empty: none).
+    // PALISADE_BENCH_RULES=id,id narrows `check`, `policies` and `by-rule` to those rules (empty: none).
     let onlyRules = ProcessInfo.processInfo.environment["PALISADE_BENCH_RULES"].map { $0.split(separator: ",").map(String.init) }
     let streams = phase == "cel" ? corpus.files.map { YAMLParser.parse($0.bytes, file: $0.name) } : []
     let inputs = corpus.files.map { SourceInput(name: $0.name, bytes: $0.bytes) }
@@ -67,8 +67,9 @@ if let phase {
     case "check":
         var options = CheckOptions()
         options.jobs = ProcessInfo.processInfo.environment["PALISADE_BENCH_JOBS"].flatMap { Int($0) } ?? 1
+        options.keepsWholeDocuments = ProcessInfo.processInfo.environment["PALISADE_BENCH_WHOLE"] != nil
         // Kept to the end, as the CLI exits without freeing it (see below).
-        finished = Checker(rules: RuleCatalogue.builtin, options: options).check(inputs)
+        finished = Checker(rules: RuleCatalogue.builtin.filter { onlyRules?.contains($0.metadata.id) ?? true }, options: options).check(inputs)
         sink &+= finished?.findings.count ?? 0
     // Parsing plus the built-in policies alone: their share of `check` is this minus `tree`.
     // With PALISADE_BENCH_RULES, one policy at a time can be counted.

@@ -2,7 +2,7 @@
 import XCTest
 
 /// A host map backed by a dictionary that counts key reads, standing in for a YAML node.
-final class CountingHostMap: CELMapLike, @unchecked Sendable {
+final class CountingHostMap: CELMapHost, @unchecked Sendable {
     let storage: [String: CELValue]
     let keys: [String]
     private(set) var reads = 0
@@ -10,10 +10,25 @@ final class CountingHostMap: CELMapLike, @unchecked Sendable {
         self.storage = storage
         self.keys = storage.keys.sorted()
     }
-    func value(forKey key: String) -> CELValue? {
+    func value(forKey key: String, in map: CELHostMap) -> CELValue? {
         reads += 1
         return storage[key]
     }
+    func keys(in map: CELHostMap) -> [String] { keys }
+}
+
+/// One host holding several maps, told apart by position (as a YAML document holds one map
+/// per mapping node): entry `i` is the map at position `i`, and a value `.int(-n)` stands
+/// for the nested map at position `n`.
+final class TableHost: CELMapHost, @unchecked Sendable {
+    let maps: [[(String, CELValue)]]
+    init(_ maps: [[(String, CELValue)]]) { self.maps = maps }
+    func value(forKey key: String, in map: CELHostMap) -> CELValue? {
+        guard let v = maps[Int(map.position)].first(where: { $0.0 == key })?.1 else { return nil }
+        if case .int(let n) = v, n < 0 { return .hostMap(CELHostMap(self, position: UInt32(-n), depth: map.depth + 1)) }
+        return v
+    }
+    func keys(in map: CELHostMap) -> [String] { maps[Int(map.position)].map(\.0) }
 }
 
 final class EvaluationTests: XCTestCase {
@@ -68,8 +83,8 @@ final class EvaluationTests: XCTestCase {
 
     func testHostObjectHook() {
         let labels = CountingHostMap(["app": .string("web"), "tier": .string("front")])
-        let metadata = CountingHostMap(["name": .string("web-1"), "labels": .hostMap(labels)])
-        let object = CELValue.hostMap(CountingHostMap(["metadata": .hostMap(metadata)]))
+        let metadata = CountingHostMap(["name": .string("web-1"), "labels": .hostMap(CELHostMap(labels))])
+        let object = CELValue.hostMap(CELHostMap(CountingHostMap(["metadata": .hostMap(CELHostMap(metadata))])))
         let vars = ["object": object]
         assertTrue("object.metadata.labels.app == 'web'", vars)
         assertTrue("has(object.metadata.labels) && !has(object.metadata.annotations)", vars)
@@ -81,6 +96,21 @@ final class EvaluationTests: XCTestCase {
         assertTrue("object.metadata.labels.map(k, k).size() == 2", vars)
         assertTrue("object.?spec.replicas.orValue(1) == 1", vars)
         XCTAssertGreaterThan(labels.reads, 0)
+    }
+
+    func testOneHostServesSeveralMapsByPosition() {
+        let host = TableHost([
+            [("metadata", .int(-1)), ("spec", .int(-2))],
+            [("name", .string("web")), ("labels", .int(-3))],
+            [("replicas", .int(3))],
+            [("app", .string("web"))],
+        ])
+        let vars = ["object": CELValue.hostMap(CELHostMap(host))]
+        assertTrue("object.metadata.name == 'web' && object.spec.replicas == 3", vars)
+        assertTrue("object.metadata.labels == {'app': 'web'} && size(object.metadata) == 2", vars)
+        assertTrue("!has(object.spec.name) && has(object.metadata.name)", vars)
+        assertTrue("object.?spec.?replicas.orValue(0) == 3 && object.?metadata.?replicas.orValue(0) == 0", vars)
+        assertTrue("object.metadata != object.spec && object.metadata.labels == object.metadata.labels", vars)
     }
 
     func testLazyVariablesAreComputedOnce() throws {
@@ -99,7 +129,7 @@ final class EvaluationTests: XCTestCase {
             ("a", { .success(.int(2)) }),
             ("b", { .failure(.invalidArgument("boom")) }),
         ])
-        activation.bind("variables", to: .hostMap(variables))
+        activation.bind("variables", to: .hostMap(CELHostMap(variables)))
         XCTAssertEqual(try CELProgram.compile("variables.a * 2").evaluate(activation).get().asInt, 4)
         XCTAssertThrowsError(try CELProgram.compile("variables.b").evaluate(activation).get())
         XCTAssertEqual(try CELProgram.compile("variables.b == 1 || true").evaluate(activation).get().asBool, true)

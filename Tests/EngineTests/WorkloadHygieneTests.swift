@@ -26,6 +26,27 @@ final class WorkloadHygieneTests: XCTestCase {
         return text
     }
 
+    // MARK: Environment
+
+    /// Names are compared as bytes (as the API server does) and each later duplicate points
+    /// back at the first, whether the list is short (compared pairwise) or long (hashed).
+    func testDuplicateEnvVarsInShortAndLongLists() {
+        func pod(_ names: [String]) -> String {
+            var text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    env:\n"
+            for n in names { text += "    - name: \(n)\n      value: x\n" }
+            return text
+        }
+        // "é" precomposed and decomposed: equal as Swift Strings, different names to Kubernetes.
+        let short = run(DuplicateEnvVarRule(), pod(["A", "B", "A", "\u{E9}", "e\u{301}", "A"]))
+        XCTAssertEqual(positions(short), ["14:13", "20:13"])
+        XCTAssertTrue(short.allSatisfy { $0.message.contains("(first at line 10)") }, "\(short.map(\.message))")
+        let long = (0 ..< 40).map { "V\($0)" } + ["V3", "\u{E9}", "e\u{301}", "V39"]
+        let found = run(DuplicateEnvVarRule(), pod(long))
+        XCTAssertEqual(positions(found), ["90:13", "96:13"])
+        XCTAssertEqual(found.map { $0.message.contains("first at line 16") }, [true, false])
+        XCTAssertEqual(found.map { $0.message.contains("first at line 88") }, [false, true])
+    }
+
     // MARK: Images
 
     func testAllowedRegistriesMatchHostsPathPrefixesAndWildcards() {

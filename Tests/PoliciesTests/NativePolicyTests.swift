@@ -180,12 +180,13 @@ final class NativePolicyTests: XCTestCase {
         do {
             let variables = PolicyVariables(definitions, CELActivation())
             released = variables
-            guard case .success(.hostMap(let me))? = variables.lookup("me") else { return XCTFail("me") }
-            XCTAssertTrue((me as? PolicyVariables) === variables)
-            guard case .success(.list(let wrapped))? = variables.lookup("wrapped") else { return XCTFail("wrapped") }
+            let map = CELHostMap(variables)
+            guard case .success(.hostMap(let me))? = variables.lookup("me", in: map) else { return XCTFail("me") }
+            XCTAssertTrue((me.host as? PolicyVariables) === variables)
+            guard case .success(.list(let wrapped))? = variables.lookup("wrapped", in: map) else { return XCTFail("wrapped") }
             XCTAssertEqual(wrapped.count, 1)
             // Plain values are still computed once and kept.
-            guard case .success(.int(1))? = variables.lookup("n") else { return XCTFail("n") }
+            guard case .success(.int(1))? = variables.lookup("n", in: map) else { return XCTFail("n") }
         }
         XCTAssertNil(released, "the variables map was kept alive by a value stored in itself")
     }
@@ -207,7 +208,7 @@ final class NativePolicyTests: XCTestCase {
             bindings.bind("object", to: YAMLCEL.value(object))
             let scope = EvaluationScope(bindings, variables: definitions)
             guard case .success(.hostMap(let map)) = scope.evaluate(try compiledExpression("variables")) else { return XCTFail("variables") }
-            released = map as? PolicyVariables
+            released = map.host as? PolicyVariables
             XCTAssertNotNil(released)
             for text in ["variables.twice == 6", "variables.me.twice == 6 && variables.wrapped[0].v.n == 3",
                          "has(variables.n) && !has(variables.m)", "'twice' in variables"] {

@@ -120,8 +120,8 @@ final class LazyValue: Sendable {
 
 /// A host map whose values are computed lazily and memoised, e.g. Kubernetes'
 /// `variables.<name>`, where each variable is an expression evaluated on first use. One set
-/// of `CELLazySlots` holds all the values.
-public final class CELLazyMap: CELMapLike, Sendable {
+/// of `CELLazySlots` holds all the values. It is one map: `.hostMap(CELHostMap(lazyMap))`.
+public final class CELLazyMap: CELMapHost, Sendable {
     private let order: [String]
     private let positions: [String: Int]
     private let computations: [@Sendable () -> Result<CELValue, CELError>]
@@ -143,15 +143,15 @@ public final class CELLazyMap: CELMapLike, Sendable {
         slots = CELLazySlots(count: order.count)
     }
 
-    public var keys: [String] { order }
-    public var count: Int { order.count }
+    public func keys(in map: CELHostMap) -> [String] { order }
+    public func count(in map: CELHostMap) -> Int { order.count }
 
-    public func value(forKey key: String) -> CELValue? {
-        guard case .success(let v)? = lookup(key) else { return nil }
+    public func value(forKey key: String, in map: CELHostMap) -> CELValue? {
+        guard case .success(let v)? = lookup(key, in: map) else { return nil }
         return v
     }
 
-    public func lookup(_ key: String) -> Result<CELValue, CELError>? {
+    public func lookup(_ key: String, in map: CELHostMap) -> Result<CELValue, CELError>? {
         positions[key].map { slots.value($0, computations[$0]) }
     }
 }

@@ -11,8 +11,9 @@ public enum CELValue: Sendable {
     case bytes([UInt8])
     case list([CELValue])
     case map(CELMap)
-    /// A map the host provides lazily (e.g. a YAML node); never converted as a whole.
-    indirect case hostMap(any CELMapLike)
+    /// A map the host provides lazily (e.g. a YAML node); never converted as a whole. Held
+    /// inline, not boxed: policies make one for every mapping of a manifest they read.
+    case hostMap(CELHostMap)
     case type(CELType)
     case timestamp(CELTimestamp)
     case duration(CELDuration)
@@ -22,41 +23,72 @@ public enum CELValue: Sendable {
     indirect case object(any CELObject)
 }
 
-/// A map-like host object with string keys, read lazily during evaluation.
-public protocol CELMapLike: Sendable {
+/// One map of a host object: the host and where in it the map is. A host that holds many
+/// maps (a YAML document holds one per mapping node) tells them apart by `position`; a host
+/// that is one map ignores it. Copying one is a single retain of the host, with no box and
+/// no witness-table call, which matters because evaluation copies values at every step.
+public struct CELHostMap: Sendable {
+    public let host: any CELMapHost
+    public let position: UInt32
+    /// Nesting below the value the host first handed out, for hosts that bound it.
+    public let depth: UInt16
+
+    public init(_ host: any CELMapHost, position: UInt32 = 0, depth: UInt16 = 0) {
+        self.host = host
+        self.position = position
+        self.depth = depth
+    }
+
     /// The value for `key`, or nil when the key is absent.
-    func value(forKey key: String) -> CELValue?
+    public func value(forKey key: String) -> CELValue? { host.value(forKey: key, in: self) }
     /// All keys, in a stable order (used by iteration, equality and `size`).
-    var keys: [String] { get }
-    var count: Int { get }
-    /// Like `value(forKey:)` but may report an error (e.g. a lazily computed variable
-    /// that failed). The default wraps `value(forKey:)`.
-    func lookup(_ key: String) -> Result<CELValue, CELError>?
-    /// `lookup(key)` on behalf of an expression evaluated with `activation`: a map whose values
-    /// are expressions over the same bindings (Kubernetes' `variables`) evaluates them there
-    /// instead of assembling the bindings again. The default ignores the activation.
-    func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>?
-    /// Whether `key` is present (`has(m.key)`), as `lookup(key) != nil`: a value computed
-    /// lazily counts as present even when computing it fails. A host that can answer without
-    /// making the value (a YAML mapping) answers directly.
-    func hasKey(_ key: String) -> Bool
-    /// The host object behind the map when it is a class instance, so a host can recognise
-    /// its own maps without a dynamic cast; nil by default.
-    var hostIdentity: ObjectIdentifier? { get }
+    public var keys: [String] { host.keys(in: self) }
+    public var count: Int { host.count(in: self) }
+    /// Like `value(forKey:)` but may report an error (e.g. a lazily computed variable that failed).
+    public func lookup(_ key: String) -> Result<CELValue, CELError>? { host.lookup(key, in: self) }
+    /// `lookup(key)` on behalf of an expression evaluated with `activation` (see `CELMapHost`).
+    public func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
+        host.lookup(key, in: self, activation: activation)
+    }
+    /// Whether `key` is present (`has(m.key)`).
+    public func hasKey(_ key: String) -> Bool { host.hasKey(key, in: self) }
+    /// The host object, so a host can recognise its own maps without a dynamic cast.
+    public var hostIdentity: ObjectIdentifier { ObjectIdentifier(host) }
 }
 
-extension CELMapLike {
-    public var count: Int { keys.count }
-    public func lookup(_ key: String) -> Result<CELValue, CELError>? {
-        value(forKey: key).map { .success($0) }
+/// An object that provides maps with string keys, read lazily during evaluation (see
+/// `CELHostMap`). A class: a map value holds a reference to it.
+public protocol CELMapHost: AnyObject, Sendable {
+    /// The value for `key` in `map`, or nil when the key is absent.
+    func value(forKey key: String, in map: CELHostMap) -> CELValue?
+    /// All keys of `map`, in a stable order (used by iteration, equality and `size`).
+    func keys(in map: CELHostMap) -> [String]
+    func count(in map: CELHostMap) -> Int
+    /// Like `value(forKey:in:)` but may report an error (e.g. a lazily computed variable
+    /// that failed). The default wraps `value(forKey:in:)`.
+    func lookup(_ key: String, in map: CELHostMap) -> Result<CELValue, CELError>?
+    /// `lookup(key, in: map)` on behalf of an expression evaluated with `activation`: a map
+    /// whose values are expressions over the same bindings (Kubernetes' `variables`)
+    /// evaluates them there instead of assembling the bindings again. The default ignores
+    /// the activation.
+    func lookup(_ key: String, in map: CELHostMap, activation: CELActivation) -> Result<CELValue, CELError>?
+    /// Whether `key` is present (`has(m.key)`), as `lookup(key, in: map) != nil`: a value
+    /// computed lazily counts as present even when computing it fails. A host that can answer
+    /// without making the value (a YAML mapping) answers directly.
+    func hasKey(_ key: String, in map: CELHostMap) -> Bool
+}
+
+extension CELMapHost {
+    public func count(in map: CELHostMap) -> Int { keys(in: map).count }
+    public func lookup(_ key: String, in map: CELHostMap) -> Result<CELValue, CELError>? {
+        value(forKey: key, in: map).map { .success($0) }
     }
-    public func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
-        lookup(key)
+    public func lookup(_ key: String, in map: CELHostMap, activation: CELActivation) -> Result<CELValue, CELError>? {
+        lookup(key, in: map)
     }
-    public func hasKey(_ key: String) -> Bool {
-        lookup(key) != nil
+    public func hasKey(_ key: String, in map: CELHostMap) -> Bool {
+        lookup(key, in: map) != nil
     }
-    public var hostIdentity: ObjectIdentifier? { nil }
 }
 
 /// Opaque library values (Quantity, IP, CIDR, URL, ...).

@@ -16,7 +16,7 @@ public enum YAMLCEL {
     }
 
     static func value(_ node: YAMLNode, depth: Int) -> CELValue {
-        if node.isMapping { return .hostMap(YAMLMapView(node, depth: depth)) }
+        if node.isMapping { return .hostMap(CELHostMap(node.document, position: node.id, depth: UInt16(clamping: depth))) }
         if node.isSequence {
             // Items that are mappings stay lazy; only nested lists recurse, bounded by depth.
             guard depth < maxDepth else { return .list([]) }
@@ -40,38 +40,28 @@ public enum YAMLCEL {
     }
 }
 
-/// A YAML mapping seen as a CEL map. Keys are the scalar texts (JSON keys are strings); on
-/// duplicate keys the first wins, as `YAMLNode[key]` does.
-public struct YAMLMapView: CELMapLike {
-    public let node: YAMLNode
-    let depth: Int
-
-    public init(_ node: YAMLNode) { self.init(node, depth: 0) }
-
-    init(_ node: YAMLNode, depth: Int) {
-        self.node = node
-        self.depth = depth
-    }
-
-    public func value(forKey key: String) -> CELValue? {
-        guard depth < YAMLCEL.maxDepth, let child = node[key] else { return nil }
-        return YAMLCEL.value(child, depth: depth + 1)
+/// A YAML document as the host of its mappings: the map at `position` is the mapping node
+/// with that id. Keys are the scalar texts (JSON keys are strings); on duplicate keys the
+/// first wins, as `YAMLNode[key]` does. The conformance lives here, in the module that
+/// bridges the two: the YAML layer knows nothing of CEL.
+extension YAMLDocument: CELMapHost {
+    public func value(forKey key: String, in map: CELHostMap) -> CELValue? {
+        guard map.depth < YAMLCEL.maxDepth, let child = node(map.position)[key] else { return nil }
+        return YAMLCEL.value(child, depth: Int(map.depth) + 1)
     }
 
     /// Presence without converting the value.
-    public func hasKey(_ key: String) -> Bool {
-        depth < YAMLCEL.maxDepth && node[key] != nil
+    public func hasKey(_ key: String, in map: CELHostMap) -> Bool {
+        map.depth < YAMLCEL.maxDepth && node(map.position)[key] != nil
     }
 
-    public var keys: [String] {
+    public func keys(in map: CELHostMap) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for (k, _) in node.pairs {
+        for (k, _) in node(map.position).pairs {
             guard let text = k.scalar, seen.insert(text).inserted else { continue }
             out.append(text)
         }
         return out
     }
-
-    public var count: Int { keys.count }
 }

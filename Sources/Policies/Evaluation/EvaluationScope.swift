@@ -14,7 +14,7 @@ struct EvaluationScope {
             activation.bind("variables", to: .map(CELMap()))
         } else {
             let map = PolicyVariables(variables, bindings)
-            activation.bind("variables", to: .hostMap(map))
+            activation.bind("variables", to: .hostMap(CELHostMap(map)))
             // Exactly the bindings the map evaluates its variables in (`lookup(_:in:)`).
             activation.hostToken = ObjectIdentifier(map)
         }
@@ -30,7 +30,7 @@ struct EvaluationScope {
 /// scope's other bindings plus this map (a temporary, so nothing refers back to the map and
 /// it goes away with its scope). One object per scope, not one per variable: scopes are made
 /// per policy and resource.
-final class PolicyVariables: CELMapLike, Sendable {
+final class PolicyVariables: CELMapHost, Sendable {
     private let definitions: [NamedExpression]
     private let bindings: CELActivation
     private let slots: CELLazySlots
@@ -41,23 +41,21 @@ final class PolicyVariables: CELMapLike, Sendable {
         slots = CELLazySlots(count: definitions.count)
     }
 
-    var hostIdentity: ObjectIdentifier? { ObjectIdentifier(self) }
-
     /// Names in order; a repeated name is the first definition's, as for lookups.
-    var keys: [String] {
+    func keys(in map: CELHostMap) -> [String] {
         var seen = Set<String>()
         return definitions.map(\.name).filter { seen.insert($0).inserted }
     }
 
-    func value(forKey key: String) -> CELValue? {
-        guard case .success(let v)? = lookup(key) else { return nil }
+    func value(forKey key: String, in map: CELHostMap) -> CELValue? {
+        guard case .success(let v)? = lookup(key, in: map) else { return nil }
         return v
     }
 
-    func lookup(_ key: String) -> Result<CELValue, CELError>? {
+    func lookup(_ key: String, in map: CELHostMap) -> Result<CELValue, CELError>? {
         value(key) {
             var activation = bindings
-            activation.bind("variables", to: .hostMap(self))
+            activation.bind("variables", to: .hostMap(CELHostMap(self)))
             return activation
         }
     }
@@ -67,8 +65,8 @@ final class PolicyVariables: CELMapLike, Sendable {
     /// (assembling it again cost two allocations and a copy of every binding per variable).
     /// The scope marks its activation (`hostToken`); any other, or one with a name bound
     /// since, takes the general path.
-    func lookup(_ key: String, in activation: CELActivation) -> Result<CELValue, CELError>? {
-        guard activation.hostToken == ObjectIdentifier(self) else { return lookup(key) }
+    func lookup(_ key: String, in map: CELHostMap, activation: CELActivation) -> Result<CELValue, CELError>? {
+        guard activation.hostToken == ObjectIdentifier(self) else { return lookup(key, in: map) }
         return value(key) { activation }
     }
 

@@ -13,10 +13,31 @@ import YAMLTree
 struct PodIndex: Sendable {
     struct Pods {
         let owner: Resource
-        let labels: [String: String]
+        let labels: Labels
         /// Pods of a custom resource (labels or containers may be added by an operator).
         let lenient: Bool
         let spec: PodSpec?
+    }
+
+    /// A pod template's labels in source order. A template carries a handful: looked up in
+    /// order they cost less than a dictionary made (and every key hashed) per template.
+    struct Labels {
+        let entries: [(key: String, value: String)]
+
+        init(_ map: StringMap) {
+            var entries: [(key: String, value: String)] = []
+            entries.reserveCapacity(map.count)
+            for entry in map { entries.append((entry.key, entry.value)) }
+            self.entries = entries
+        }
+
+        static let none = Labels(entries: [])
+        private init(entries: [(key: String, value: String)]) { self.entries = entries }
+
+        /// The value of `key`; on a repeated key the later one, as a dictionary would hold it.
+        subscript(key: String) -> String? {
+            entries.last { $0.key == key }?.value
+        }
     }
 
     /// Labels the controllers add to the pods they create; a selector may use them
@@ -57,11 +78,11 @@ struct PodIndex: Sendable {
     init(_ set: ResourceSet) {
         // Custom-resource templates are indexed leniently by `discover` below.
         for template in set.podTemplates where template.workloadKind != nil {
-            add(Pods(owner: template.owner, labels: template.labels.dictionary, lenient: false, spec: template.spec))
+            add(Pods(owner: template.owner, labels: Labels(template.labels), lenient: false, spec: template.spec))
         }
-        for resource in set.resources where Self.mayEmbedPods(resource) {
+        for resource in set.customCandidates where Self.mayEmbedPods(resource) {
             if Self.opaquePodOwners.contains(resource.kind) {
-                add(Pods(owner: resource, labels: [:], lenient: true, spec: nil))
+                add(Pods(owner: resource, labels: .none, lenient: true, spec: nil))
             } else if let spec = resource.spec {
                 discover(spec, owner: resource, depth: 0)
             }
@@ -78,12 +99,12 @@ struct PodIndex: Sendable {
         guard depth < 12 else { return }
         if node.isMapping {
             if let spec = node["spec"], spec["containers"]?.isSequence == true {
-                add(Pods(owner: owner, labels: StringMap(node: node["metadata"]?["labels"]).dictionary,
+                add(Pods(owner: owner, labels: Labels(StringMap(node: node["metadata"]?["labels"])),
                          lenient: true, spec: PodSpec(node: spec)))
                 return
             }
             if node["containers"]?.isSequence == true || node["container"]?["image"] != nil {
-                add(Pods(owner: owner, labels: [:], lenient: true, spec: PodSpec(node: node)))
+                add(Pods(owner: owner, labels: .none, lenient: true, spec: PodSpec(node: node)))
                 return
             }
             for (_, value) in node.pairs where !value.isScalar { discover(value, owner: owner, depth: depth + 1) }
@@ -100,7 +121,7 @@ struct PodIndex: Sendable {
         if p.lenient {
             lenientByNamespace[ns, default: []].append(i)
         } else {
-            for (k, v) in p.labels { byLabel[LabelKey(namespace: ns, key: k, value: v), default: []].append(i) }
+            for (k, v) in p.labels.entries { byLabel[LabelKey(namespace: ns, key: k, value: v), default: []].append(i) }
         }
     }
 

@@ -58,14 +58,27 @@ public struct DuplicateEnvVarRule: ResourceRule {
             for container in spec.allContainers {
                 let env = container.env
                 if env.count < 2 { continue }
-                var seen: [String: YAMLNode] = [:]
+                // Names compared as bytes, as the API server compares them. A container has a
+                // few variables: each is compared with the earlier ones, with no String or
+                // dictionary per container; a long list goes through a dictionary.
+                var names: [YAMLNode] = []
+                names.reserveCapacity(env.count)
+                var seen: [[UInt8]: YAMLNode] = [:]
+                let linear = env.count <= 32
                 for item in env {
-                    guard let node = item["name"], let name = node.scalar else { continue }
-                    if let first = seen[name] {
-                        report.report("\(PodSecurityView.describe(container)) defines env var \"\(name)\" again (first at line \(first.position.line)); this later value wins",
-                                      at: node, in: resource, container: container.name)
+                    guard let node = item["name"], node.isScalar else { continue }
+                    let first: YAMLNode?
+                    if linear {
+                        first = names.first { $0.scalarBytesEqual(node) }
+                        names.append(node)
                     } else {
-                        seen[name] = node
+                        let key = node.withScalarBytes { Array($0) }
+                        first = seen[key]
+                        if first == nil { seen[key] = node }
+                    }
+                    if let first {
+                        report.report("\(PodSecurityView.describe(container)) defines env var \"\(node.scalar ?? "")\" again (first at line \(first.position.line)); this later value wins",
+                                      at: node, in: resource, container: container.name)
                     }
                 }
             }
