@@ -63,7 +63,8 @@ if let phase {
     switch phase {
     case "floor": for f in corpus.files { sink &+= libyamlOnly(f.bytes) }
     case "tree": for f in corpus.files { sink &+= YAMLParser.parse(f.bytes, file: f.name).documents.count }
-    // PALISADE_BENCH_JOBS=N runs it on N threads (for profiling how it scales).
+    // PALISADE_BENCH_JOBS=N runs it on N threads (for profiling how it scales);
+    // PALISADE_BENCH_WHOLE=1 keeps documents whole (no `Retention`), to see what reducing them costs.
     case "check":
         var options = CheckOptions()
         options.jobs = ProcessInfo.processInfo.environment["PALISADE_BENCH_JOBS"].flatMap { Int($0) } ?? 1
