@@ -98,7 +98,11 @@ public struct ResourceSet: Sendable {
 
     /// Whether findings on this resource are reported (not a `--context`-only file).
     public func isReported(_ resource: Resource) -> Bool {
-        isReported(file: resource.file)
+        // Without `--context` every resource is reported: answered before reading the file
+        // name, which lives in the resource's document (memory long out of cache by the time
+        // cross-resource rules ask, for every resource they walk).
+        guard let reportedFiles else { return true }
+        return reportedFiles.contains(resource.file)
     }
 
     public func isReported(file: String) -> Bool {
