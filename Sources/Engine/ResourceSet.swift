@@ -83,6 +83,15 @@ public struct ResourceSet: Sendable {
         kinds.flatMap { byKind[$0] ?? [] }.sorted().map { resources[$0] }
     }
 
+    /// In set order, every resource that may carry pod templates: the built-in workload kinds,
+    /// found through the kind index, and the custom candidates that carry templates. For rules
+    /// about pods that would otherwise walk every resource of the set.
+    public var podTemplateOwners: [Resource] {
+        var indices = WorkloadKind.allCases.flatMap { byKind[$0.rawValue] ?? [] }
+        indices += customCandidateIndices.filter { resources[$0].workloadKind == nil && resources[$0].hasPodTemplates }
+        return indices.sorted().map { resources[$0] }
+    }
+
     public func find(kind: String, namespace: String?, name: String) -> Resource? {
         byName[NameKey(kind: kind, namespace: namespace, name: name)].map { resources[$0] }
     }

@@ -97,7 +97,7 @@ public final class YAMLDocument: Sendable {
                     if children[i + 2] == print {
                         let k = nodes[Int(children[i])]
                         if k.kind == .scalar, Int(k.count) == wanted.count,
-                           wanted.isEmpty || bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(k.first), wanted.baseAddress!, wanted.count) == 0 }) {
+                           wanted.isEmpty || sameBytes(bytes.baseAddress! + Int(k.first), wanted.baseAddress!, wanted.count) {
                             return i
                         }
                     }
@@ -157,6 +157,24 @@ extension YAMLDocument {
 
 /// Slots of `children` per mapping pair: key id, value id, key print.
 @usableFromInline let pairStride = 3
+
+/// Whether `count` bytes at `a` and `b` are equal. Keys are short (a few to twenty bytes):
+/// compared eight bytes at a time inline, a call to `memcmp` cost more than the comparison.
+@inline(__always)
+func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    while i + 8 <= count {
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+            return false
+        }
+        i += 8
+    }
+    while i < count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
 
 /// A key's bytes folded into 32 bits (length, first, middle and last byte), stored beside
 /// each pair so a lookup compares key bytes only for the pair that is most likely the one.

@@ -68,7 +68,7 @@ public struct NamespaceWithoutNetworkPolicyRule: SetRule {
             if let name = resource.name, namespaceObjects[name] == nil { namespaceObjects[name] = resource }
         }
         var reportedNamespaces: Set<String> = []
-        for resource in set.resources where WorkloadKind(rawValue: resource.kind) != nil && set.isReported(resource) {
+        for resource in set.podTemplateOwners where WorkloadKind(rawValue: resource.kind) != nil && set.isReported(resource) {
             let ns = resource.namespace ?? ""
             guard !covered.contains(ns), !reportedNamespaces.contains(ns) else { continue }
             // Pods that a controller in the set owns are counted through the controller.

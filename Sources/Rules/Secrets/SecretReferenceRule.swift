@@ -83,9 +83,10 @@ public struct SecretReferenceRule: SetRule {
         ])
 
     public func check(_ set: ResourceSet, _ context: RuleContext, _ report: inout FindingSink) {
-        // Only resources that can reference a Secret are read: the others' kept copies are out
-        // of cache by now.
-        for resource in set.resources where SecretReferences.mayReference(resource) && set.isReported(resource) {
+        // Only resources that can reference a Secret are read, found through the set's indexes:
+        // the others' kept copies are out of cache by now.
+        for resource in set.podTemplateOwners + set.ofKind("ServiceAccount")
+        where SecretReferences.mayReference(resource) && set.isReported(resource) {
             for ref in SecretReferences.of(resource) where !ref.optional {
                 let namespace = resource.namespace
                 guard let secret = set.find(kind: "Secret", namespace: namespace, name: ref.secretName) else {
