@@ -30,7 +30,13 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     mutating func append(_ source: UnsafePointer<Element>, count n: Int) {
         guard n > 0 else { return }
         if count + n > capacity { grow(to: count + n) }
-        (base + count).update(from: source, count: n)
+        if Element.self == UInt8.self {
+            // Scalar text: short, copied inline (see `copyBytes`).
+            copyBytes(to: UnsafeMutableRawPointer(base + count).assumingMemoryBound(to: UInt8.self),
+                      from: UnsafeRawPointer(source).assumingMemoryBound(to: UInt8.self), count: n)
+        } else {
+            (base + count).update(from: source, count: n)
+        }
         count += n
     }
 

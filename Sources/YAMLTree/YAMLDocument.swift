@@ -162,18 +162,39 @@ extension YAMLDocument {
 /// compared eight bytes at a time inline, a call to `memcmp` cost more than the comparison.
 @inline(__always)
 func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var i = 0
-    while i + 8 <= count {
-        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
-            return false
+    @inline(__always) func same<T: FixedWidthInteger>(_ type: T.Type, at i: Int) -> Bool {
+        UnsafeRawPointer(a + i).loadUnaligned(as: T.self) == UnsafeRawPointer(b + i).loadUnaligned(as: T.self)
+    }
+    // The tail is compared as the last whole word, overlapping bytes already compared.
+    if count >= 8 {
+        var i = 0
+        while i + 8 <= count {
+            if !same(UInt64.self, at: i) { return false }
+            i += 8
         }
-        i += 8
+        return i == count || same(UInt64.self, at: count - 8)
     }
-    while i < count {
-        if a[i] != b[i] { return false }
-        i += 1
+    if count >= 4 { return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4) }
+    if count >= 2 { return same(UInt16.self, at: 0) && same(UInt16.self, at: count - 2) }
+    return count == 0 || a[0] == b[0]
+}
+
+/// Copies `count` bytes between buffers that do not overlap. Most scalars are a few to a
+/// few dozen bytes: copied inline, as two words that may overlap in the middle, instead of
+/// a call to `memmove` for each one.
+@inline(__always)
+func copyBytes(to destination: UnsafeMutablePointer<UInt8>, from source: UnsafePointer<UInt8>, count: Int) {
+    @inline(__always) func move<T: FixedWidthInteger>(_ type: T.Type, at i: Int) {
+        UnsafeMutableRawPointer(destination + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: T.self), as: T.self)
     }
-    return true
+    switch count {
+    case 0: return
+    case 1: destination[0] = source[0]
+    case 2 ..< 4: move(UInt16.self, at: 0); move(UInt16.self, at: count - 2)
+    case 4 ..< 8: move(UInt32.self, at: 0); move(UInt32.self, at: count - 4)
+    case 8 ... 16: move(UInt64.self, at: 0); move(UInt64.self, at: count - 8)
+    default: destination.update(from: source, count: count)
+    }
 }
 
 /// A key's bytes folded into 32 bits (length, first, middle and last byte), stored beside
@@ -687,7 +708,7 @@ private struct SubtreeWriter {
             let start = Int(r.first), count = Int(r.count)
             r.first = UInt32(byteCount)
             if count > 0 {
-                (bytes.baseAddress! + byteCount).update(from: oldBytes.baseAddress! + start, count: count)
+                copyBytes(to: bytes.baseAddress! + byteCount, from: oldBytes.baseAddress! + start, count: count)
             }
             byteCount += count
             nodes[Int(mine)] = r

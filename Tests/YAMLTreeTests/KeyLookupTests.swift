@@ -80,4 +80,37 @@ final class KeyLookupTests: XCTestCase {
         XCTAssertEqual(copy.root["aXbcd"]?.scalar, "1")
         XCTAssertNil(copy.root["drop"])
     }
+
+    /// The inline comparison (words, then the last word overlapping) agrees with a byte-by-byte
+    /// one for every length up to three words and a difference at every position.
+    func testInlineByteComparisonMatchesByteByByte() {
+        for count in 0 ... 24 {
+            let a = (0 ..< count).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            a.withUnsafeBufferPointer { pa in
+                XCTAssertTrue(count == 0 || sameBytes(pa.baseAddress!, pa.baseAddress!, count))
+                for i in 0 ..< count {
+                    var b = a
+                    b[i] ^= 0x20
+                    b.withUnsafeBufferPointer { pb in
+                        XCTAssertFalse(sameBytes(pa.baseAddress!, pb.baseAddress!, count), "length \(count), byte \(i)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The inline copy (overlapping words) writes exactly `count` bytes, for every length.
+    func testInlineByteCopyWritesExactlyTheBytes() {
+        for count in 0 ... 40 {
+            let source = (0 ..< count).map { UInt8(truncatingIfNeeded: 0x30 + $0) }
+            var destination = [UInt8](repeating: 0xEE, count: count + 2)
+            source.withUnsafeBufferPointer { s in
+                destination.withUnsafeMutableBufferPointer { d in
+                    copyBytes(to: d.baseAddress! + 1, from: s.baseAddress ?? UnsafePointer(d.baseAddress!), count: count)
+                }
+            }
+            XCTAssertEqual(Array(destination[1 ..< count + 1]), source, "length \(count)")
+            XCTAssertEqual([destination.first!, destination.last!], [0xEE, 0xEE], "length \(count) wrote outside")
+        }
+    }
 }
