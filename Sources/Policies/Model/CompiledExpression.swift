@@ -2,7 +2,9 @@ import CEL
 import YAMLTree
 
 /// A CEL expression from a policy file, compiled once when the policy is loaded.
-struct CompiledExpression: Sendable {
+/// A class: evaluations read it from the policy for every resource, and a struct of the
+/// program, its source and the file name was copied (four retains) each time.
+final class CompiledExpression: Sendable {
     let program: CELProgram
     let file: String
     let position: SourcePosition
