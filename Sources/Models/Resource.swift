@@ -172,7 +172,7 @@ public struct StringMap: Sendable, Sequence {
 
     public func valueNode(_ key: String) -> YAMLNode? { node?[key] }
 
-    public func makeIterator() -> Iterator { Iterator(pairs: node?.pairs.makeIterator()) }
+    public consuming func makeIterator() -> Iterator { Iterator(pairs: node?.pairs.makeIterator()) }
 
     /// The entries with scalar keys, in source order. A concrete iterator, not `AnyIterator`:
     /// rules walk the labels and annotations of every resource, and a type-erased iterator

@@ -132,7 +132,7 @@ public struct PodSpecs: Sequence, Sendable {
 
     init(of resource: Resource) { templates = resource.podTemplateNodes }
 
-    public func makeIterator() -> Iterator { Iterator(templates: templates) }
+    public consuming func makeIterator() -> Iterator { Iterator(templates: templates) }
 
     public var isEmpty: Bool { !templates.contains { $0.spec != nil } }
 

@@ -340,7 +340,7 @@ public struct MappingPairs: Sequence, Sendable {
 
     public var count: Int { node.raw.kind == .mapping ? Int(node.raw.count) : 0 }
 
-    public func makeIterator() -> Iterator {
+    public consuming func makeIterator() -> Iterator {
         let r = node.raw
         let start = Int(r.first)
         return Iterator(document: node.document, cursor: start,
