@@ -58,10 +58,13 @@ public struct Checker: Sendable {
     let globallyEnabled: Set<String>
     let unusedSeverity: Severity
     let retention: Retention
+    /// `options.context`, boxed once for every resource's `ResourceContext`.
+    let sharedContext: SharedRuleContext
     public let options: CheckOptions
 
     public init(rules: [any Rule], options: CheckOptions) {
         self.options = options
+        sharedContext = SharedRuleContext(options.context)
         var load: [(any LoadRule, (String, Severity), Severity)] = []
         var resource: [ResourceRuleEntry] = []
         var set: [(any SetRule, (String, Severity), Severity)] = []
@@ -371,7 +374,7 @@ public struct Checker: Sendable {
             let unretainedRules = resourceRules.map(Unmanaged.passUnretained)
             for blockStart in stride(from: 0, to: resources.count, by: Self.ruleBlockSize) {
                 let block = blockStart ..< min(blockStart + Self.ruleBlockSize, resources.count)
-                let contexts = resources[block].map { ResourceContext(rules: options.context, resource: $0, run: run) }
+                let contexts = resources[block].map { ResourceContext(rules: sharedContext, resource: $0, run: run) }
                 // Unretained: `resources` and `contexts` hold them until the block is done.
                 let unretainedResources = resources[block].map(Unmanaged.passUnretained)
                 let unretainedContexts = contexts.map(Unmanaged.passUnretained)

@@ -54,10 +54,19 @@ public enum ParameterValue: Sendable, Hashable {
     }
 }
 
+/// A run's `RuleContext`, made once and shared by the contexts of all its resources.
+final class SharedRuleContext: Sendable {
+    let value: RuleContext
+    init(_ value: RuleContext) { self.value = value }
+}
+
 /// What per-resource rules see: the run's context plus work shared between rules on the
 /// same resource (schema validation runs once, however many rules read it).
 public final class ResourceContext {
-    public let rules: RuleContext
+    /// The run's settings. Held in one box shared by every resource's context: a copy of
+    /// the struct per resource retained its dictionaries and lists each time.
+    public var rules: RuleContext { _read { yield shared.value } }
+    private let shared: SharedRuleContext
     public let resource: Resource
     /// The run's memo, the one its `ResourceSet` carries: what per-resource rules leave for
     /// the cross-resource rules of the same run (e.g. policy runtime errors for `policy-error`).
@@ -75,8 +84,12 @@ public final class ResourceContext {
         init(_ value: T) { self.value = value }
     }
 
-    init(rules: RuleContext, resource: Resource, run: RunMemo = RunMemo()) {
-        self.rules = rules
+    convenience init(rules: RuleContext, resource: Resource, run: RunMemo = RunMemo()) {
+        self.init(rules: SharedRuleContext(rules), resource: resource, run: run)
+    }
+
+    init(rules: SharedRuleContext, resource: Resource, run: RunMemo) {
+        shared = rules
         self.resource = resource
         self.run = run
     }
