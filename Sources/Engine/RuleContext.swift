@@ -77,11 +77,11 @@ public final class ResourceContext {
     /// A handful per resource at most: a list searched in order costs less than a dictionary.
     /// Each entry records the view's type, so a hit is downcast without a dynamic cast (which
     /// looks the generic box type up in the runtime on every call).
-    private var views: [(key: ObjectIdentifier, type: ObjectIdentifier, box: AnyObject)] = []
+    @usableFromInline var views: [(key: ObjectIdentifier, type: ObjectIdentifier, box: AnyObject)] = []
 
-    private final class ViewBox<T> {
-        let value: T
-        init(_ value: T) { self.value = value }
+    @usableFromInline final class ViewBox<T> {
+        @usableFromInline let value: T
+        @inlinable init(_ value: T) { self.value = value }
     }
 
     convenience init(rules: RuleContext, resource: Resource, run: RunMemo = RunMemo()) {
@@ -103,11 +103,15 @@ public final class ResourceContext {
 
     /// A view of the resource that several rules build the same way (pod security views, …),
     /// made by the first rule that asks. `T` is the key: one cached value per type.
+    @inlinable
     public func view<T>(_ type: T.Type, _ make: (Resource) -> T) -> T {
         view(ObjectIdentifier(type), make)
     }
 
     /// A view cached under `key` (e.g. the identity of an object that stands for a policy).
+    /// Inlinable, so it is specialized for each view's type in the rules' module: a generic
+    /// call copied the cached value out through the runtime's value witnesses.
+    @inlinable
     public func view<T>(_ key: ObjectIdentifier, _ make: (Resource) -> T) -> T {
         let type = ObjectIdentifier(T.self)
         for i in views.indices where views[i].key == key && views[i].type == type {
