@@ -72,11 +72,13 @@ public final class YAMLDocument: Sendable {
     /// The id of the value whose key's bytes are `wanted` in mapping `mapping` (the first on
     /// duplicates), or nil. The hottest lookup of the rules: it reads the raw buffers and
     /// compares a key's bytes only when its length matches.
+    @usableFromInline
     func valueID(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> UInt32? {
         pairSlot(forKey: wanted, inMapping: mapping).map { children[$0 + 1] }
     }
 
     /// The id of the key node whose bytes are `wanted` in mapping `mapping`, or nil.
+    @usableFromInline
     func keyID(forKey wanted: UnsafeBufferPointer<UInt8>, inMapping mapping: UInt32) -> UInt32? {
         pairSlot(forKey: wanted, inMapping: mapping).map { children[$0] }
     }
@@ -320,7 +322,10 @@ public struct YAMLNode: Sendable {
     /// Items of a sequence, in order; empty for other kinds.
     public var items: SequenceItems { SequenceItems(node: self) }
 
-    /// The value for a key of a mapping, comparing key bytes without allocating.
+    /// The value for a key of a mapping, comparing key bytes without allocating. Inlinable:
+    /// in the caller's code, a node used only to look further (`node["a"]?["b"]`) or to read
+    /// a scalar borrows its parent's document instead of retaining and releasing it.
+    @inlinable
     public subscript(key: String) -> YAMLNode? {
         let document = self.document
         let found = key.withUTF8Bytes { document.valueID(forKey: $0, inMapping: id) }
@@ -328,6 +333,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// The key node for a key of a mapping (for findings that point at the key itself).
+    @inlinable
     public func keyNode(_ key: String) -> YAMLNode? {
         let document = self.document
         let found = key.withUTF8Bytes { document.keyID(forKey: $0, inMapping: id) }
@@ -744,7 +750,7 @@ extension String {
     /// Runs `body` over the UTF-8 bytes in place when the string is native (every String
     /// made in Swift is), instead of copying it to call the mutating `withUTF8`: key lookups
     /// by String are the rules' most frequent call, and the copy cost a retain and a release.
-    @inline(__always)
+    @inlinable @inline(__always)
     func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = self
