@@ -180,8 +180,8 @@ public final class PodSpec: Sendable {
     public let allContainers: [Container]
     /// Where the regular containers start and end in `allContainers`: rules ask for each kind
     /// on every pod, and slices of the one array cost no allocation.
-    private let regularStart: Int
-    private let regularEnd: Int
+    @usableFromInline let regularStart: Int
+    @usableFromInline let regularEnd: Int
 
     public convenience init(node: YAMLNode) {
         var all: [Container] = []
@@ -201,21 +201,21 @@ public final class PodSpec: Sendable {
         regularEnd = allContainers[regularStart...].firstIndex { $0.kind != .regular } ?? allContainers.count
     }
 
-    public var initContainers: ArraySlice<Container> { allContainers[..<regularStart] }
-    public var containers: ArraySlice<Container> { allContainers[regularStart ..< regularEnd] }
-    public var ephemeralContainers: ArraySlice<Container> { allContainers[regularEnd...] }
+    @inlinable public var initContainers: ArraySlice<Container> { allContainers[..<regularStart] }
+    @inlinable public var containers: ArraySlice<Container> { allContainers[regularStart ..< regularEnd] }
+    @inlinable public var ephemeralContainers: ArraySlice<Container> { allContainers[regularEnd...] }
 
-    public var volumes: SequenceItems { node["volumes"]?.items ?? .empty }
-    public var restartPolicy: YAMLNode? { node["restartPolicy"] }
-    public var serviceAccountName: YAMLNode? { node["serviceAccountName"] }
+    @inlinable public var volumes: SequenceItems { node["volumes"]?.items ?? .empty }
+    @inlinable public var restartPolicy: YAMLNode? { node["restartPolicy"] }
+    @inlinable public var serviceAccountName: YAMLNode? { node["serviceAccountName"] }
     /// Deprecated alias of `serviceAccountName`.
-    public var serviceAccount: YAMLNode? { node["serviceAccount"] }
-    public var automountServiceAccountToken: YAMLNode? { node["automountServiceAccountToken"] }
-    public var securityContext: YAMLNode? { node["securityContext"] }
-    public var imagePullSecrets: SequenceItems { node["imagePullSecrets"]?.items ?? .empty }
-    public var hostNetwork: YAMLNode? { node["hostNetwork"] }
-    public var hostPID: YAMLNode? { node["hostPID"] }
-    public var hostIPC: YAMLNode? { node["hostIPC"] }
+    @inlinable public var serviceAccount: YAMLNode? { node["serviceAccount"] }
+    @inlinable public var automountServiceAccountToken: YAMLNode? { node["automountServiceAccountToken"] }
+    @inlinable public var securityContext: YAMLNode? { node["securityContext"] }
+    @inlinable public var imagePullSecrets: SequenceItems { node["imagePullSecrets"]?.items ?? .empty }
+    @inlinable public var hostNetwork: YAMLNode? { node["hostNetwork"] }
+    @inlinable public var hostPID: YAMLNode? { node["hostPID"] }
+    @inlinable public var hostIPC: YAMLNode? { node["hostIPC"] }
 }
 
 /// One container of a pod spec.
@@ -232,18 +232,18 @@ public struct Container: Sendable {
         self.kind = kind
     }
 
-    public var name: String? { node["name"]?.scalar }
-    public var image: YAMLNode? { node["image"] }
-    public var imagePullPolicy: YAMLNode? { node["imagePullPolicy"] }
-    public var ports: SequenceItems { node["ports"]?.items ?? .empty }
-    public var env: SequenceItems { node["env"]?.items ?? .empty }
-    public var envFrom: SequenceItems { node["envFrom"]?.items ?? .empty }
-    public var resources: YAMLNode? { node["resources"] }
-    public var livenessProbe: YAMLNode? { node["livenessProbe"] }
-    public var readinessProbe: YAMLNode? { node["readinessProbe"] }
-    public var startupProbe: YAMLNode? { node["startupProbe"] }
-    public var securityContext: YAMLNode? { node["securityContext"] }
-    public var volumeMounts: SequenceItems { node["volumeMounts"]?.items ?? .empty }
+    @inlinable public var name: String? { node["name"]?.scalar }
+    @inlinable public var image: YAMLNode? { node["image"] }
+    @inlinable public var imagePullPolicy: YAMLNode? { node["imagePullPolicy"] }
+    @inlinable public var ports: SequenceItems { node["ports"]?.items ?? .empty }
+    @inlinable public var env: SequenceItems { node["env"]?.items ?? .empty }
+    @inlinable public var envFrom: SequenceItems { node["envFrom"]?.items ?? .empty }
+    @inlinable public var resources: YAMLNode? { node["resources"] }
+    @inlinable public var livenessProbe: YAMLNode? { node["livenessProbe"] }
+    @inlinable public var readinessProbe: YAMLNode? { node["readinessProbe"] }
+    @inlinable public var startupProbe: YAMLNode? { node["startupProbe"] }
+    @inlinable public var securityContext: YAMLNode? { node["securityContext"] }
+    @inlinable public var volumeMounts: SequenceItems { node["volumeMounts"]?.items ?? .empty }
 
     /// Names of the container's declared ports (`ports[].name`).
     public var portNames: Set<String> { Set(ports.compactMap { $0["name"]?.scalar }) }

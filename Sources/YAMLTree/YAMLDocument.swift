@@ -320,7 +320,7 @@ public struct YAMLNode: Sendable {
     public var pairs: MappingPairs { MappingPairs(node: self) }
 
     /// Items of a sequence, in order; empty for other kinds.
-    public var items: SequenceItems { SequenceItems(node: self) }
+    @inlinable public var items: SequenceItems { SequenceItems(node: self) }
 
     /// The value for a key of a mapping, comparing key bytes without allocating. Inlinable:
     /// in the caller's code, a node used only to look further (`node["a"]?["b"]`) or to read
@@ -341,11 +341,15 @@ public struct YAMLNode: Sendable {
     }
 }
 
+/// The pairs of a mapping. Its iterator and `SequenceItems` are inlinable, like key lookup:
+/// a node handed out by a loop over a list or a mapping then borrows the document instead of
+/// retaining it, when the loop body only reads through it.
 public struct MappingPairs: Sequence, Sendable {
-    let node: YAMLNode
+    @usableFromInline let node: YAMLNode
 
     public var count: Int { node.raw.kind == .mapping ? Int(node.raw.count) : 0 }
 
+    @inlinable
     public consuming func makeIterator() -> Iterator {
         let r = node.raw
         let start = Int(r.first)
@@ -354,10 +358,18 @@ public struct MappingPairs: Sequence, Sendable {
     }
 
     public struct Iterator: IteratorProtocol {
-        let document: YAMLDocument
-        var cursor: Int
-        let end: Int
+        @usableFromInline let document: YAMLDocument
+        @usableFromInline var cursor: Int
+        @usableFromInline let end: Int
 
+        @inlinable
+        init(document: YAMLDocument, cursor: Int, end: Int) {
+            self.document = document
+            self.cursor = cursor
+            self.end = end
+        }
+
+        @inlinable
         public mutating func next() -> (key: YAMLNode, value: YAMLNode)? {
             guard cursor < end else { return nil }
             defer { cursor += pairStride }
@@ -368,13 +380,14 @@ public struct MappingPairs: Sequence, Sendable {
 }
 
 public struct SequenceItems: RandomAccessCollection, Sendable {
-    let node: YAMLNode
-    let base: Int
+    @usableFromInline let node: YAMLNode
+    @usableFromInline let base: Int
 
     /// No items, for a list that is absent: typed views hand out item views rather than
     /// arrays of nodes (an allocation per container's ports, env, mounts…).
     public static let empty = SequenceItems(node: YAMLNode(document: YAMLDocument.empty, id: 0))
 
+    @inlinable
     init(node: YAMLNode) {
         self.node = node
         let r = node.raw
@@ -382,9 +395,10 @@ public struct SequenceItems: RandomAccessCollection, Sendable {
         endIndex = r.kind == .sequence ? Int(r.count) : 0
     }
 
-    public var startIndex: Int { 0 }
+    @inlinable public var startIndex: Int { 0 }
     public let endIndex: Int
 
+    @inlinable
     public subscript(position: Int) -> YAMLNode {
         YAMLNode(document: node.document, id: node.document.children[base + position])
     }
