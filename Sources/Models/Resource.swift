@@ -70,7 +70,7 @@ public final class Resource: Sendable {
     /// The pod templates of the object (see `PodTemplate.all(of:)`), found once when it is
     /// decoded: some forty rules ask for them. Nodes, not `PodTemplate`s, which point back
     /// at their owner.
-    let podTemplateNodes: [PodTemplateNodes]
+    @usableFromInline let podTemplateNodes: [PodTemplateNodes]
     /// `spec`, looked up once: most rules start there.
     public let spec: YAMLNode?
     /// Helm's `# Source:` template path for the document the object came from.

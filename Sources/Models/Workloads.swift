@@ -44,6 +44,7 @@ public struct PodTemplate: Sendable {
         self.init(PodTemplateNodes(template: node), owner: owner, workloadKind: workloadKind)
     }
 
+    @inlinable
     init(_ nodes: PodTemplateNodes, owner: Resource, workloadKind: WorkloadKind?) {
         node = nodes.template
         spec = nodes.spec
@@ -61,7 +62,7 @@ public struct PodTemplate: Sendable {
     /// in custom resources (Argo Rollouts, Kubeflow `*ReplicaSpecs.<role>.template`, Ray worker
     /// groups, KEDA ScaledJobs, Knative Services, …), in document order. Found once, when the
     /// resource is decoded (`templateNodes`).
-    public static func all(of resource: Resource) -> PodTemplates { PodTemplates(of: resource) }
+    @inlinable public static func all(of resource: Resource) -> PodTemplates { PodTemplates(of: resource) }
 
     /// Where the pod templates of an object are. `configuredPaths` are the `podTemplatePaths`
     /// of `.palisade.yaml` for its kind: dotted paths from the object's root
@@ -107,17 +108,21 @@ public struct PodTemplate: Sendable {
 /// rules ask for them per workload, and an array built per ask was the run's most frequent
 /// allocation.
 public struct PodTemplates: RandomAccessCollection, Sendable {
-    private let owner: Resource
-    private let workloadKind: WorkloadKind?
+    @usableFromInline let owner: Resource
+    @usableFromInline let workloadKind: WorkloadKind?
 
+    @inlinable
     init(of resource: Resource) {
         owner = resource
         workloadKind = resource.workloadKind
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { owner.podTemplateNodes.count }
+    // Inlinable, like node lookups: a template made for a rule that only reads through it
+    // can borrow its owner and nodes instead of retaining them.
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { owner.podTemplateNodes.count }
 
+    @inlinable
     public subscript(position: Int) -> PodTemplate {
         PodTemplate(owner.podTemplateNodes[position], owner: owner, workloadKind: workloadKind)
     }
@@ -156,9 +161,10 @@ extension PodSpec {
 }
 
 /// What a `Resource` keeps of each of its pod templates.
+@usableFromInline
 struct PodTemplateNodes: Sendable {
-    let template: YAMLNode
-    let spec: PodSpec?
+    @usableFromInline let template: YAMLNode
+    @usableFromInline let spec: PodSpec?
 
     init(template: YAMLNode) {
         self.template = template
