@@ -133,18 +133,21 @@ public struct PodTemplates: RandomAccessCollection, Sendable {
 /// holds the owner and the template node, a retain and a release each for every template of
 /// every rule that made one.
 public struct PodSpecs: Sequence, Sendable {
-    private let templates: [PodTemplateNodes]
+    @usableFromInline let templates: [PodTemplateNodes]
 
-    init(of resource: Resource) { templates = resource.podTemplateNodes }
+    @inlinable init(of resource: Resource) { templates = resource.podTemplateNodes }
 
-    public consuming func makeIterator() -> Iterator { Iterator(templates: templates) }
+    @inlinable public consuming func makeIterator() -> Iterator { Iterator(templates: templates) }
 
     public var isEmpty: Bool { !templates.contains { $0.spec != nil } }
 
     public struct Iterator: IteratorProtocol {
-        let templates: [PodTemplateNodes]
-        var position = 0
+        @usableFromInline let templates: [PodTemplateNodes]
+        @usableFromInline var position = 0
 
+        @inlinable init(templates: [PodTemplateNodes]) { self.templates = templates }
+
+        @inlinable
         public mutating func next() -> PodSpec? {
             while position < templates.count {
                 defer { position += 1 }
@@ -157,7 +160,7 @@ public struct PodSpecs: Sequence, Sendable {
 
 extension PodSpec {
     /// The specs of the resource's pod templates (see `PodSpecs`).
-    public static func all(of resource: Resource) -> PodSpecs { PodSpecs(of: resource) }
+    @inlinable public static func all(of resource: Resource) -> PodSpecs { PodSpecs(of: resource) }
 }
 
 /// What a `Resource` keeps of each of its pod templates.
