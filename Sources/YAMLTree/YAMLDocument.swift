@@ -293,7 +293,7 @@ public struct YAMLNode: Sendable {
     /// what Kubernetes compares names with), without building Strings.
     public func scalarBytesEqual(_ other: YAMLNode) -> Bool {
         guard isScalar, other.isScalar, count == other.count else { return false }
-        return withScalarBytes { a in other.withScalarBytes { b in a.elementsEqual(b) } }
+        return count == 0 || withScalarBytes { a in other.withScalarBytes { b in sameBytes(a.baseAddress!, b.baseAddress!, a.count) } }
     }
 
     /// Whether the scalar's text equals `text`, compared as bytes without building a String.
@@ -302,15 +302,7 @@ public struct YAMLNode: Sendable {
         guard r.kind == .scalar else { return false }
         return text.withUTF8Bytes { wanted in
             guard wanted.count == Int(r.count) else { return false }
-            return document.bytes.withUnsafeBufferPointer { buffer in
-                var i = 0
-                let base = Int(r.first)
-                while i < wanted.count {
-                    if buffer[base + i] != wanted[i] { return false }
-                    i += 1
-                }
-                return true
-            }
+            return wanted.isEmpty || sameBytes(document.bytes.baseAddress! + Int(r.first), wanted.baseAddress!, wanted.count)
         }
     }
 

@@ -445,7 +445,7 @@ private struct TreeBuilder {
     private func keysEqual(_ a: UInt32, _ b: UInt32) -> Bool {
         let x = nodes[Int(a)], y = nodes[Int(b)]
         guard x.count == y.count, x.kind == .scalar, y.kind == .scalar else { return false }
-        return memcmp(bytes.base + Int(x.first), bytes.base + Int(y.first), Int(x.count)) == 0
+        return sameBytes(bytes.base + Int(x.first), bytes.base + Int(y.first), Int(x.count))
     }
 
     private func keyHash(_ id: UInt32) -> UInt64 {

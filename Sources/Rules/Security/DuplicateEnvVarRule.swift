@@ -61,10 +61,10 @@ public struct DuplicateEnvVarRule: ResourceRule {
                 // Names compared as bytes, as the API server compares them. A container has a
                 // few variables: each is compared with the earlier ones, with no String or
                 // dictionary per container; a long list goes through a dictionary.
-                var names: [YAMLNode] = []
-                names.reserveCapacity(env.count)
-                var seen: [[UInt8]: YAMLNode] = [:]
                 let linear = env.count <= 32
+                var names: [YAMLNode] = []
+                if linear { names.reserveCapacity(env.count) }
+                var seen: [[UInt8]: YAMLNode] = [:]
                 for item in env {
                     guard let node = item["name"], node.isScalar else { continue }
                     let first: YAMLNode?
