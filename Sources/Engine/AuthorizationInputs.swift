@@ -6,7 +6,8 @@ import YAMLTree
 /// keeping positions so evidence and findings point into the manifests.
 public enum AuthorizationInputs {
     public static func origin(_ node: YAMLNode) -> Origin {
-        Origin(file: node.file, line: node.position.line, column: node.position.column)
+        let position = node.position
+        return Origin(file: node.file, line: position.line, column: position.column)
     }
 
     /// The kinds `model` reads.
@@ -63,13 +64,18 @@ public enum AuthorizationInputs {
     /// One rule of a role. The origins dictionary is reserved for the five fields: grown from
     /// empty, it reallocated for nearly every rule of every role of the run.
     static func policyRule(_ rule: YAMLNode) -> PolicyRule {
+        // Each field looked up once, for its origin and its values.
+        let verbs = rule["verbs"], apiGroups = rule["apiGroups"], resources = rule["resources"]
+        let resourceNames = rule["resourceNames"], nonResourceURLs = rule["nonResourceURLs"]
         var origins = [PolicyRule.Field: Origin](minimumCapacity: PolicyRule.Field.allCases.count)
-        for field in PolicyRule.Field.allCases {
-            if let n = rule[field.rawValue] { origins[field] = origin(n) }
-        }
-        return PolicyRule(verbs: strings(rule["verbs"]), apiGroups: strings(rule["apiGroups"]),
-                          resources: strings(rule["resources"]), resourceNames: strings(rule["resourceNames"]),
-                          nonResourceURLs: strings(rule["nonResourceURLs"]), origin: origin(rule), fieldOrigins: origins)
+        if let verbs { origins[.verbs] = origin(verbs) }
+        if let apiGroups { origins[.apiGroups] = origin(apiGroups) }
+        if let resources { origins[.resources] = origin(resources) }
+        if let resourceNames { origins[.resourceNames] = origin(resourceNames) }
+        if let nonResourceURLs { origins[.nonResourceURLs] = origin(nonResourceURLs) }
+        return PolicyRule(verbs: strings(verbs), apiGroups: strings(apiGroups), resources: strings(resources),
+                          resourceNames: strings(resourceNames), nonResourceURLs: strings(nonResourceURLs),
+                          origin: origin(rule), fieldOrigins: origins)
     }
 
     public static func binding(_ resource: Resource) -> RBACBinding? {

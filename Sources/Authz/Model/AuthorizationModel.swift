@@ -51,17 +51,31 @@ public struct AuthorizationModel: Sendable {
     ) -> [T] {
         let all = input + builtIns
         var order = Array(input.indices)
-        order.sort { all[$0].origin < all[$1].origin }
+        // Inputs usually arrive in origin order already (the checker reads files in order):
+        // checked in one pass, not sorted, as each comparison copies two origins.
+        if !input.isEmpty {
+            var previous = all[0].origin
+            for i in 1 ..< input.count {
+                let origin = all[i].origin
+                if origin < previous {
+                    order.sort { all[$0].origin < all[$1].origin }
+                    break
+                }
+                previous = origin
+            }
+        }
         order += input.count..<all.count
         var seen = Set<K>()
+        seen.reserveCapacity(order.count)
         order.removeAll { !seen.insert(key(all[$0])).inserted }
-        order.sort { i, j in
-            let sa = all[i].scope == .cluster, sb = all[j].scope == .cluster
-            if sa != sb { return sa }
-            if all[i].namespace != all[j].namespace { return all[i].namespace < all[j].namespace }
-            return all[i].name < all[j].name
+        // Sorted by keys read once per object, not per comparison.
+        let keys = order.map { (cluster: all[$0].scope == .cluster, namespace: all[$0].namespace, name: all[$0].name, index: $0) }
+        let sorted = keys.sorted { a, b in
+            if a.cluster != b.cluster { return a.cluster }
+            if a.namespace != b.namespace { return a.namespace < b.namespace }
+            return a.name < b.name
         }
-        return order.map { all[$0] }
+        return sorted.map { all[$0.index] }
     }
 
     // MARK: Lookups
