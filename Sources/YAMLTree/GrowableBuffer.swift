@@ -27,6 +27,7 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ source: UnsafePointer<Element>, count n: Int) {
         guard n > 0 else { return }
         if count + n > capacity { grow(to: count + n) }
@@ -38,6 +39,14 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
             (base + count).update(from: source, count: n)
         }
         count += n
+    }
+
+    /// Room for `n` more elements, written through the pointer returned; the caller then
+    /// adds `n` to `count`.
+    @inline(__always)
+    mutating func reserve(_ n: Int) -> UnsafeMutablePointer<Element> {
+        if count + n > capacity { grow(to: count + n) }
+        return base + count
     }
 
     mutating func append(repeating element: Element, count n: Int) {

@@ -162,8 +162,9 @@ extension YAMLDocument {
 
 /// Whether `count` bytes at `a` and `b` are equal. Keys are short (a few to twenty bytes):
 /// compared eight bytes at a time inline, a call to `memcmp` cost more than the comparison.
-@inline(__always)
-func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+/// Public for the schema's field lookup, which compares keys the same way.
+@inlinable @inline(__always)
+public func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     @inline(__always) func same<T: FixedWidthInteger>(_ type: T.Type, at i: Int) -> Bool {
         UnsafeRawPointer(a + i).loadUnaligned(as: T.self) == UnsafeRawPointer(b + i).loadUnaligned(as: T.self)
     }
@@ -559,6 +560,15 @@ extension YAMLDocument {
             for p in 0 ..< Int(r.count) where children[start + pairStride * p] == pair.key { slots.append(start + pairStride * p) }
         }
         slots.sort()
+        // Once each: the copy walks them in order beside each mapping's pairs.
+        if slots.count > 1 {
+            var unique = 1
+            for i in 1 ..< slots.count where slots[i] != slots[unique - 1] {
+                slots[unique] = slots[i]
+                unique += 1
+            }
+            slots.removeLast(slots.count - unique)
+        }
         var copy = (root: UInt32(0), nodes: 0, children: 0, bytes: 0)
         nodes.withUnsafeBufferPointer { oldNodes in
             children.withUnsafeBufferPointer { oldChildren in
@@ -692,15 +702,14 @@ private struct SubtreeWriter {
         self.omittedSlots = omittedSlots
     }
 
-    /// Whether the pair at `slot` of `oldChildren` is left out (binary search: a few slots).
-    func isOmitted(_ slot: Int) -> Bool {
-        guard !omittedSlots.isEmpty else { return false }
+    /// The index of the first omitted slot at or after `slot` (binary search: a few slots).
+    func firstOmitted(atOrAfter slot: Int) -> Int {
         var lo = 0, hi = omittedSlots.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if omittedSlots[mid] < slot { lo = mid + 1 } else { hi = mid }
         }
-        return lo < omittedSlots.count && omittedSlots[lo] == slot
+        return lo
     }
 
     /// Copies node `id` and what it keeps below it; returns its new id. The node is added
@@ -733,15 +742,21 @@ private struct SubtreeWriter {
             for i in 0 ..< count { children[slot + i] = visit(oldChildren[start + i]) }
         case .mapping:
             let start = Int(r.first), pairs = Int(r.count)
-            var kept = 0
-            for p in 0 ..< pairs where !isOmitted(start + pairStride * p) { kept += 1 }
+            // The omitted slots of this mapping are a run of the sorted list, met in order.
+            var omitted = omittedSlots.isEmpty ? 0 : firstOmitted(atOrAfter: start)
+            let omittedEnd = omittedSlots.isEmpty ? 0 : firstOmitted(atOrAfter: start + pairStride * pairs)
+            let kept = pairs - (omittedEnd - omitted)
             var slot = childCount
             r.first = UInt32(slot)
             r.count = UInt32(kept)
             nodes[Int(mine)] = r
             childCount += pairStride * kept
-            for p in 0 ..< pairs where !isOmitted(start + pairStride * p) {
+            for p in 0 ..< pairs {
                 let old = start + pairStride * p
+                if omitted < omittedEnd, omittedSlots[omitted] == old {
+                    omitted += 1
+                    continue
+                }
                 children[slot] = visit(oldChildren[old])
                 children[slot + 1] = visit(oldChildren[old + 1])
                 children[slot + 2] = oldChildren[old + 2]

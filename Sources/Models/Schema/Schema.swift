@@ -8,6 +8,7 @@ import Glibc
 import Darwin
 #endif
 import KubeFormats
+import YAMLTree
 
 // Only the cases that nest a FieldType are boxed: the scalar cases stay plain tags and
 // `.object` a class reference. The schema walk reads each schema's `walkTypes` instead,
@@ -107,7 +108,7 @@ public final class ObjectSchema: Sendable {
                         if entry == 0 { return nil }
                         let start = Int(starts[entry - 1]), end = Int(starts[entry])
                         if end - start == name.count,
-                           name.isEmpty || memcmp(store.baseAddress! + start, name.baseAddress!, name.count) == 0 {
+                           name.isEmpty || sameBytes(store.baseAddress! + start, name.baseAddress!, name.count) {
                             return entry - 1
                         }
                         slot = (slot + 1) & mask
