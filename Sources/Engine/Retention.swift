@@ -95,7 +95,9 @@ struct Retention: Sendable {
         let document = resource.node.document
         // A workload's unread pod spec and container fields: a dozen pairs or so, in one allocation.
         if resource.workloadKind != nil { omitted.reserveCapacity(16) }
-        func omitPairs(of mapping: UInt32, where leftOut: (_ key: UInt32) -> Bool) {
+        // `omitted` passed in, not captured: a captured variable is boxed, and every append
+        // to it went through the runtime's exclusivity check.
+        func omitPairs(of mapping: UInt32, into omitted: inout [MappingPair], where leftOut: (_ key: UInt32) -> Bool) {
             document.forEachPair(of: mapping) { key, _ in
                 if leftOut(key) { omitted.append(MappingPair(mapping: mapping, key: key)) }
             }
@@ -104,7 +106,7 @@ struct Retention: Sendable {
         func omit(_ name: String, of mapping: YAMLNode?) {
             // A lookup first (it compares keys' prints, not their text): the key is usually absent.
             guard let mapping, mapping.isMapping, mapping[name] != nil else { return }
-            omitPairs(of: mapping.id) { document.node($0).scalarEquals(name) }
+            omitPairs(of: mapping.id, into: &omitted) { document.node($0).scalarEquals(name) }
         }
         omit("status", of: resource.node)
         omit("managedFields", of: resource.metadata.node)
@@ -119,8 +121,8 @@ struct Retention: Sendable {
             { key in document.kind(of: key) == .scalar && !isKey(key, oneOf: fields, in: document) }
         }
         for spec in PodSpec.all(of: resource) {
-            omitPairs(of: spec.node.id, where: unread(podSpecFields))
-            for container in spec.allContainers { omitPairs(of: container.node.id, where: unread(containerFields)) }
+            omitPairs(of: spec.node.id, into: &omitted, where: unread(podSpecFields))
+            for container in spec.allContainers { omitPairs(of: container.node.id, into: &omitted, where: unread(containerFields)) }
         }
         return omitted
     }

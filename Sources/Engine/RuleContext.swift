@@ -73,11 +73,15 @@ public final class ResourceContext {
     public let run: RunMemo
     /// Stored, not a `view`: three rules read it for every resource, and a typed property
     /// skips the dictionary lookup and dynamic cast a view costs.
-    private var cachedSchemaIssues: [SchemaIssue]?
+    /// Unchecked exclusivity here and on `views`: a context is used by one rule at a time on
+    /// one thread, and no access outlives the statement that makes it (a view's maker runs
+    /// between two accesses), so the runtime's check on every read (a call that records and
+    /// looks up the access) guarded nothing.
+    @exclusivity(unchecked) private var cachedSchemaIssues: [SchemaIssue]?
     /// A handful per resource at most: a list searched in order costs less than a dictionary.
     /// Each entry records the view's type, so a hit is downcast without a dynamic cast (which
     /// looks the generic box type up in the runtime on every call).
-    @usableFromInline var views: [(key: ObjectIdentifier, type: ObjectIdentifier, box: AnyObject)] = []
+    @exclusivity(unchecked) @usableFromInline var views: [(key: ObjectIdentifier, type: ObjectIdentifier, box: AnyObject)] = []
 
     @usableFromInline final class ViewBox<T> {
         @usableFromInline let value: T

@@ -119,9 +119,12 @@ struct FunctionTable: Sendable {
 
 /// Per-evaluation mutable state: cost counter and comprehension variables.
 final class EvalContext {
-    var cost: UInt64 = 0
+    // Unchecked exclusivity: one evaluation owns its context on one thread, and each access
+    // ends within its statement (a comprehension's new value is computed before it is
+    // stored), so the runtime's check on every read and write guarded nothing.
+    @exclusivity(unchecked) var cost: UInt64 = 0
     let limit: UInt64
-    var locals: [CELValue]
+    @exclusivity(unchecked) var locals: [CELValue]
     let activation: CELActivation
 
     init(activation: CELActivation, limit: UInt64?, localSlots: Int) {
