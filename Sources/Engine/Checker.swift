@@ -357,8 +357,11 @@ public struct Checker: Sendable {
                 let key = ApplicabilityKey(kind: resource.kind, hasPodTemplates: resource.hasPodTemplates)
                 if let k = keys.count <= 8 ? keys.firstIndex(of: key) : keyIndexes[key] { keyOf.append(k); continue }
                 keyOf.append(keys.count)
-                keyIndexes[key] = keys.count
                 keys.append(key)
+                // The dictionary is made only once the list is too long to search.
+                if keys.count > 8 {
+                    if keyIndexes.isEmpty { for (i, k) in keys.enumerated() { keyIndexes[k] = i } } else { keyIndexes[key] = keys.count - 1 }
+                }
                 applies += resourceRules.map {
                     $0.applicability.applies(toKind: key.kind, hasPodTemplates: key.hasPodTemplates)
                 }

@@ -191,7 +191,8 @@ public struct StringMap: Sendable, Sequence {
 
     /// The map as a dictionary (later keys win; duplicates are reported by the YAML layer).
     public var dictionary: [String: String] {
-        var result: [String: String] = [:]
+        // Sized at once: grown from empty, a map of two labels was reallocated and rehashed.
+        var result = [String: String](minimumCapacity: count)
         for entry in self { result[entry.key] = entry.value }
         return result
     }

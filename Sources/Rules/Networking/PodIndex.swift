@@ -76,8 +76,13 @@ struct PodIndex: Sendable {
     static let sharedResult = "PodIndex"
 
     init(_ set: ResourceSet) {
+        let templates = set.podTemplates
+        // Sized for the usual two labels per template at once: grown as it filled, the label
+        // index was rehashed a dozen times on a large repository.
+        pods.reserveCapacity(templates.count)
+        byLabel.reserveCapacity(2 * templates.count)
         // Custom-resource templates are indexed leniently by `discover` below.
-        for template in set.podTemplates where template.workloadKind != nil {
+        for template in templates where template.workloadKind != nil {
             add(Pods(owner: template.owner, labels: Labels(template.labels), lenient: false, spec: template.spec))
         }
         for resource in set.customCandidates where Self.mayEmbedPods(resource) {
