@@ -5,6 +5,10 @@
 # of a run that only builds the corpus is subtracted.
 # Usage: scripts/bench-instructions.sh [files] [resources-per-file]   (default 40 60)
 set -euo pipefail
+# Swift seeds its hash functions per process, which moves the count of every dictionary and set
+# lookup by a few hundred thousand instructions from run to run: a fixed seed makes the counts
+# repeatable to a few dozen instructions.
+export SWIFT_DETERMINISTIC_HASHING=1
 cd "$(dirname "$0")/.."
 files=${1:-40}
 per=${2:-60}

@@ -50,20 +50,18 @@ public struct ResourceSet: Sendable {
                 candidates.append(i)
             }
             if let name = r.name {
-                // The first definition wins, as in a linear search in file order: the default
-                // is stored only when the key is new, with one hash instead of a lookup and
-                // then an insert.
-                Self.keepFirst(&byName[NameKey(kind: r.kind, namespace: r.namespace, name: name), default: i])
+                // The first definition wins, as in a linear search in file order. Stored with
+                // one hash, and the earlier index put back in the rare case of a repeat: a
+                // lookup and then an insert hashed every key twice, and the `default:`
+                // subscript's modify accessor allocated its coroutine frame twice per resource.
+                let key = NameKey(kind: r.kind, namespace: r.namespace, name: name)
+                if let first = byName.updateValue(i, forKey: key) { byName[key] = first }
             }
         }
         self.byName = byName
         self.byKind = byKind
         customCandidateIndices = candidates
     }
-
-    /// Leaves a value as it is; passed a `dictionary[key, default: value]` element, inserts
-    /// the default only when the key is absent.
-    private static func keepFirst(_ value: inout Int) {}
 
     /// In set order, every resource whose API group has a dot (custom resources, and the
     /// built-in groups named like `rbac.authorization.k8s.io`) and every other resource that
