@@ -303,7 +303,8 @@ public struct Checker: Sendable {
         var annotated: [Int] = []
     }
 
-    /// Resources a file's rules run over rule by rule (see `checkFile`).
+    /// Resources a file's rules run over rule by rule (see `checkFile`); at most 64, the bits
+    /// of the word that marks which of a block's resources a rule applies to.
     static let ruleBlockSize = 64
 
     func checkFile(_ input: SourceInput, reported: Bool, run: RunMemo) -> FileResult {
@@ -381,15 +382,25 @@ public struct Checker: Sendable {
                 // Unretained: `resources` and `contexts` hold them until the block is done.
                 let unretainedResources = resources[block].map(Unmanaged.passUnretained)
                 let unretainedContexts = contexts.map(Unmanaged.passUnretained)
+                // The block's resources of each key as bits (a block is at most 64): a rule's
+                // resources are then the union of its keys' bits, found with a few ORs instead of
+                // a test of every resource of the block for every rule.
+                var keyBits = [UInt64](repeating: 0, count: keys.count)
+                for r in 0 ..< block.count { keyBits[keyOf[blockStart + r]] |= 1 << UInt64(r) }
                 for (index, unretained) in unretainedRules.enumerated() {
+                    var bits: UInt64 = 0
+                    for k in keys.indices where applies[k &* ruleCount &+ index] { bits |= keyBits[k] }
+                    guard bits != 0 else { continue }
                     unretained._withUnsafeGuaranteedRef { entry in
                         // One sink per rule and block, not per resource: making one copies the
                         // rule's id (a retain and a release per rule and resource otherwise).
-                        guard let first = (0 ..< block.count).first(where: { applies[keyOf[blockStart + $0] &* ruleCount &+ index] }) else { return }
                         var sink = FindingSink(ruleID: entry.id, severity: entry.severity,
                                                declaredSeverity: entry.declaredSeverity, appendingTo: findings)
                         findings = []  // the sink's array is now the only reference: appends in place
-                        for r in first ..< block.count where applies[keyOf[blockStart + r] &* ruleCount &+ index] {
+                        var remaining = bits
+                        while remaining != 0 {  // in resource order, lowest bit first
+                            let r = remaining.trailingZeroBitCount
+                            remaining &= remaining &- 1
                             unretainedResources[r]._withUnsafeGuaranteedRef { resource in
                                 unretainedContexts[r]._withUnsafeGuaranteedRef { context in
                                     entry.rule.check(resource, context, &sink)
