@@ -743,8 +743,8 @@ private struct SubtreeWriter {
         case .mapping:
             let start = Int(r.first), pairs = Int(r.count)
             // The omitted slots of this mapping are a run of the sorted list, met in order.
-            var omitted = omittedSlots.isEmpty ? 0 : firstOmitted(atOrAfter: start)
-            let omittedEnd = omittedSlots.isEmpty ? 0 : firstOmitted(atOrAfter: start + pairStride * pairs)
+            var omitted = firstOmitted(atOrAfter: start)
+            let omittedEnd = firstOmitted(atOrAfter: start + pairStride * pairs)
             let kept = pairs - (omittedEnd - omitted)
             var slot = childCount
             r.first = UInt32(slot)
