@@ -1,5 +1,25 @@
 // swift-tools-version:6.0
 import PackageDescription
+#if os(Linux)
+import Foundation
+#endif
+
+/// The executables link mimalloc when the build machine has it (`apt-get install
+/// libmimalloc-dev`): a check makes hundreds of thousands of short-lived allocations (libyaml's
+/// events, the node tree, findings) and runs 15-20% faster with it than with glibc's malloc.
+/// Without it nothing changes but speed. `PALISADE_SYSTEM_MALLOC=1` builds without it, to
+/// compare (see the README's Performance section).
+let allocator: [LinkerSetting] = {
+    #if os(Linux)
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["PALISADE_SYSTEM_MALLOC"] == nil else { return [] }
+    let libraryDirectories = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
+    if libraryDirectories.contains(where: { FileManager.default.fileExists(atPath: $0 + "/libmimalloc.so") }) {
+        return [.linkedLibrary("mimalloc")]
+    }
+    #endif
+    return []
+}()
 
 // Layers point one way:
 //   CYAML → YAMLTree → Models → Engine → Rules → Reporters → palisade (CLI)
@@ -42,11 +62,13 @@ let package = Package(
             dependencies: [
                 "YAMLTree", "Models", "Engine", "Rules", "Policies", "CustomResources", "RuleCatalogue", "Reporters", "Authz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: allocator
         ),
         .executableTarget(
             name: "palisade-bench",
-            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "CEL", "Policies", "RuleCatalogue", "Reporters"]
+            dependencies: ["CYAML", "YAMLTree", "Models", "Engine", "Rules", "CEL", "Policies", "RuleCatalogue", "Reporters"],
+            linkerSettings: allocator
         ),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

@@ -70,7 +70,11 @@ if let phase {
         options.jobs = ProcessInfo.processInfo.environment["PALISADE_BENCH_JOBS"].flatMap { Int($0) } ?? 1
         options.keepsWholeDocuments = ProcessInfo.processInfo.environment["PALISADE_BENCH_WHOLE"] != nil
         // Kept to the end, as the CLI exits without freeing it (see below).
-        finished = Checker(rules: RuleCatalogue.builtin.filter { onlyRules?.contains($0.metadata.id) ?? true }, options: options).check(inputs)
+        // PALISADE_BENCH_REPEAT=N checks N times (for sampling profilers: later runs reuse memory).
+        for _ in 0 ..< (ProcessInfo.processInfo.environment["PALISADE_BENCH_REPEAT"].flatMap { Int($0) } ?? 1) {
+            finished = nil
+            finished = Checker(rules: RuleCatalogue.builtin.filter { onlyRules?.contains($0.metadata.id) ?? true }, options: options).check(inputs)
+        }
         sink &+= finished?.findings.count ?? 0
     // Parsing plus the built-in policies alone: their share of `check` is this minus `tree`.
     // With PALISADE_BENCH_RULES, one policy at a time can be counted.
@@ -200,7 +204,14 @@ if let phase {
     print("phase \(phase): \(sink)")
     exit(0)
 }
-print("corpus: \(corpus.files.count) files, \(corpus.resources) resources, \(String(format: "%.1f", megabytes)) MiB")
+/// The malloc the process runs with: the build links mimalloc when the machine has it
+/// (Package.swift), and libyaml's own allocations, the floor's included, go through it too.
+func allocatorName() -> String {
+    guard let symbol = dlsym(nil, "mi_version") else { return "glibc malloc" }
+    let version = unsafeBitCast(symbol, to: (@convention(c) () -> Int32).self)()
+    return "mimalloc \(version / 100).\(version / 10 % 10).\(version % 10)"
+}
+print("corpus: \(corpus.files.count) files, \(corpus.resources) resources, \(String(format: "%.1f", megabytes)) MiB; allocator: \(allocatorName())")
 
 /// libyaml alone: every event parsed and freed, nothing kept.
 func libyamlOnly(_ bytes: [UInt8]) -> Int {
