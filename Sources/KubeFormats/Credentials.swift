@@ -169,15 +169,34 @@ public enum CredentialScanner {
             return true
         }
         // Filler words, compared without separators and case.
+        // Counted first: a value with more letters than the longest filler word is none of them.
         if hi - lo <= 24 {
-            var letters: [UInt8] = []
-            for i in lo..<hi where isAlnum(b[i]) || b[i] == 0x2F { letters.append(asciiLower(b[i])) }
-            if fillerWords.contains(String(decoding: letters, as: UTF8.self)) { return true }
+            var count = 0
+            for i in lo..<hi where isAlnum(b[i]) || b[i] == 0x2F { count += 1 }
+            if count <= longestFillerWord {
+                var letters: [UInt8] = []
+                letters.reserveCapacity(count)
+                for i in lo..<hi where isAlnum(b[i]) || b[i] == 0x2F { letters.append(asciiLower(b[i])) }
+                if fillerWords.contains(String(decoding: letters, as: UTF8.self)) { return true }
+            }
+        }
+        // Only the filler substrings whose first byte occurs in the value are searched for
+        // (this runs for every value under a sensitive name).
+        var present: (low: UInt64, high: UInt64) = (0, 0)
+        for i in lo..<hi {
+            let c = asciiLower(b[i])
+            if c < 64 { present.low |= 1 << UInt64(c) } else if c < 128 { present.high |= 1 << UInt64(c - 64) }
         }
         let slice = UnsafeBufferPointer(rebasing: b[lo..<hi])
-        for w in fillerSubstrings where findIgnoringCase(slice, w) != nil { return true }
+        for w in fillerSubstrings {
+            let first = w.utf8Start[0]
+            let occurs = first < 64 ? present.low & (1 << UInt64(first)) != 0 : present.high & (1 << UInt64(first - 64)) != 0
+            if occurs, findIgnoringCase(slice, w) != nil { return true }
+        }
         return false
     }
+
+    private static let longestFillerWord = fillerWords.map(\.utf8.count).max() ?? 0
 
     // MARK: - The scan
 

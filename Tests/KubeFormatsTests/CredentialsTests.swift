@@ -307,6 +307,10 @@ final class CredentialsTests: XCTestCase {
         XCTAssertEqual(Redaction.redact("x"), "… (1 char)")
         XCTAssertEqual(Redaction.redact(""), "(empty)")
         XCTAssertEqual(Redaction.redact("a\nbcdefghijkl"), "a… (13 chars)")
+        // Past the printable-ASCII fast path: DEL and CR LF (one character, two bytes).
+        XCTAssertEqual(Redaction.redact("\u{7F}bcdefgh"), "… (8 chars)")
+        XCTAssertEqual(Redaction.redact("ab\r\ncdefgh"), "ab… (9 chars)")
+        XCTAssertEqual(Redaction.redact("pässwört-123"), "päss… (12 chars)")
         XCTAssertEqual(Redaction.redact("🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑"), "🔑🔑🔑🔑… (12 chars)")
         XCTAssertEqual(Redaction.redact("my awsID is here", scalarRange: 3..<6), "a… (3 chars)")
         XCTAssertEqual(Redaction.redact("short", scalarRange: 3..<99), "… (2 chars)")

@@ -62,10 +62,11 @@ public struct SecretTypeRequirementsRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         guard resource.isSecret, !resource.isSOPSEncrypted else { return }
         let entries = resource.secretEntries
-        let keys = Set(entries.map(\.key))
         let type = resource.secretType
         let typeNode = resource["type"] ?? resource.node
         if let rule = Self.required[type] {
+            // Only types with required keys need the set (an Opaque Secret has none).
+            let keys = Set(entries.map(\.key))
             let missing = rule.keys.filter { !keys.contains($0) }
             if rule.anyOf ? missing.count == rule.keys.count : !missing.isEmpty {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: rule.anyOf ? " or " : " and ")
