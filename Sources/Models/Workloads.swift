@@ -184,6 +184,19 @@ struct PodTemplateNodes: Sendable {
 /// a `PodTemplate`, where copying a struct retained and released both its references.
 public final class PodSpec: Sendable {
     public let node: YAMLNode
+    /// The value ids of `Field`s (in `keys`' order), found in one pass (see `Container.fields`).
+    @usableFromInline let fields: UInt32x14
+
+    @usableFromInline enum Field: Int, CaseIterable {
+        case initContainers, containers, ephemeralContainers, volumes, restartPolicy, serviceAccountName
+        case serviceAccount, automountServiceAccountToken, securityContext, imagePullSecrets
+        case hostNetwork, hostPID, hostIPC, resources
+    }
+    static let keys = KeySet([
+        "initContainers", "containers", "ephemeralContainers", "volumes", "restartPolicy", "serviceAccountName",
+        "serviceAccount", "automountServiceAccountToken", "securityContext", "imagePullSecrets",
+        "hostNetwork", "hostPID", "hostIPC", "resources",
+    ])
     /// Init, regular and ephemeral containers, in that order; read once since nearly every
     /// pod rule walks them.
     public let allContainers: [Container]
@@ -193,18 +206,28 @@ public final class PodSpec: Sendable {
     @usableFromInline let regularEnd: Int
 
     public convenience init(node: YAMLNode) {
+        let fields = Self.fields(of: node)
         var all: [Container] = []
-        for (key, kind) in [("initContainers", Container.Kind.initContainer), ("containers", .regular),
-                            ("ephemeralContainers", .ephemeral)] {
-            guard let list = node[key], list.isSequence else { continue }
+        for (field, kind) in [(Field.initContainers, Container.Kind.initContainer), (.containers, .regular),
+                              (.ephemeralContainers, .ephemeral)] {
+            guard let list = FieldTable.node(fields, field.rawValue, in: node.document), list.isSequence else { continue }
             all.reserveCapacity(all.count + list.count)
             for item in list.items where item.isMapping { all.append(Container(node: item, kind: kind)) }
         }
-        self.init(node: node, allContainers: all)
+        self.init(node: node, fields: fields, allContainers: all)
     }
 
-    init(node: YAMLNode, allContainers: [Container]) {
+    convenience init(node: YAMLNode, allContainers: [Container]) {
+        self.init(node: node, fields: Self.fields(of: node), allContainers: allContainers)
+    }
+
+    static func fields(of node: YAMLNode) -> UInt32x14 {
+        FieldTable.make((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), of: node, keys)
+    }
+
+    private init(node: YAMLNode, fields: UInt32x14, allContainers: [Container]) {
         self.node = node
+        self.fields = fields
         self.allContainers = allContainers
         regularStart = allContainers.firstIndex { $0.kind != .initContainer } ?? allContainers.count
         regularEnd = allContainers[regularStart...].firstIndex { $0.kind != .regular } ?? allContainers.count
@@ -214,45 +237,96 @@ public final class PodSpec: Sendable {
     @inlinable public var containers: ArraySlice<Container> { allContainers[regularStart ..< regularEnd] }
     @inlinable public var ephemeralContainers: ArraySlice<Container> { allContainers[regularEnd...] }
 
-    @inlinable public var volumes: SequenceItems { node["volumes"]?.items ?? .empty }
-    @inlinable public var restartPolicy: YAMLNode? { node["restartPolicy"] }
-    @inlinable public var serviceAccountName: YAMLNode? { node["serviceAccountName"] }
+    /// The value of `field`, as `node[field name]` finds it.
+    @inlinable func value(_ field: Field) -> YAMLNode? { FieldTable.node(fields, field.rawValue, in: node.document) }
+
+    @inlinable public var volumes: SequenceItems { value(.volumes)?.items ?? .empty }
+    @inlinable public var restartPolicy: YAMLNode? { value(.restartPolicy) }
+    @inlinable public var serviceAccountName: YAMLNode? { value(.serviceAccountName) }
     /// Deprecated alias of `serviceAccountName`.
-    @inlinable public var serviceAccount: YAMLNode? { node["serviceAccount"] }
-    @inlinable public var automountServiceAccountToken: YAMLNode? { node["automountServiceAccountToken"] }
-    @inlinable public var securityContext: YAMLNode? { node["securityContext"] }
-    @inlinable public var imagePullSecrets: SequenceItems { node["imagePullSecrets"]?.items ?? .empty }
-    @inlinable public var hostNetwork: YAMLNode? { node["hostNetwork"] }
-    @inlinable public var hostPID: YAMLNode? { node["hostPID"] }
-    @inlinable public var hostIPC: YAMLNode? { node["hostIPC"] }
+    @inlinable public var serviceAccount: YAMLNode? { value(.serviceAccount) }
+    @inlinable public var automountServiceAccountToken: YAMLNode? { value(.automountServiceAccountToken) }
+    @inlinable public var securityContext: YAMLNode? { value(.securityContext) }
+    @inlinable public var imagePullSecrets: SequenceItems { value(.imagePullSecrets)?.items ?? .empty }
+    @inlinable public var hostNetwork: YAMLNode? { value(.hostNetwork) }
+    @inlinable public var hostPID: YAMLNode? { value(.hostPID) }
+    @inlinable public var hostIPC: YAMLNode? { value(.hostIPC) }
+    /// Pod-level requests and limits (`spec.resources`).
+    @inlinable public var resources: YAMLNode? { value(.resources) }
 }
 
-/// One container of a pod spec.
-public struct Container: Sendable {
+/// Value ids of a `KeySet`'s keys in one mapping, by the key's index in the set, held in a
+/// tuple of `UInt32` (`absent` where missing). A tuple, not a fixed-size array type: with one
+/// of those inside, containers were copied through runtime value witnesses.
+@usableFromInline
+enum FieldTable {
+    @usableFromInline static var absent: UInt32 { .max }
+
+    static func make<Storage: BitwiseCopyable>(_ empty: Storage, of node: YAMLNode, _ keys: KeySet) -> Storage {
+        var storage = empty
+        withUnsafeMutableBytes(of: &storage) { raw in
+            precondition(raw.count == keys.count * MemoryLayout<UInt32>.stride)
+            for i in 0 ..< keys.count { raw.storeBytes(of: absent, toByteOffset: i * 4, as: UInt32.self) }
+            node.document.firstValues(in: node.id, of: keys) { raw.storeBytes(of: $1, toByteOffset: $0 * 4, as: UInt32.self) }
+        }
+        return storage
+    }
+
+    @inlinable static func node<Storage: BitwiseCopyable>(_ storage: Storage, _ index: Int, in document: YAMLDocument) -> YAMLNode? {
+        let id = withUnsafeBytes(of: storage) { $0.load(fromByteOffset: index &* 4, as: UInt32.self) }
+        return id == absent ? nil : YAMLNode(document: document, id: id)
+    }
+}
+
+@usableFromInline typealias UInt32x12 = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+@usableFromInline typealias UInt32x14 = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
+                                         UInt32, UInt32)
+
+/// One container of a pod spec. A class: made once per pod spec, read by most pod rules,
+/// and its field table (`fields`) would make every copy of a struct 48 bytes longer.
+public final class Container: Sendable {
     public enum Kind: String, Sendable {
         case regular = "container", initContainer = "init container", ephemeral = "ephemeral container"
     }
 
     public let node: YAMLNode
     public let kind: Kind
+    /// The value ids of `Field`s (in `keys`' order), found in one pass when the container
+    /// is made (`FieldTable.absent` where missing): each is read by several rules, and each read
+    /// scanned the container's pairs.
+    @usableFromInline let fields: UInt32x12
+
+    @usableFromInline enum Field: Int, CaseIterable {
+        case name, image, imagePullPolicy, ports, env, envFrom, resources
+        case livenessProbe, readinessProbe, startupProbe, securityContext, volumeMounts
+    }
+    static let keys = KeySet([
+        "name", "image", "imagePullPolicy", "ports", "env", "envFrom", "resources",
+        "livenessProbe", "readinessProbe", "startupProbe", "securityContext", "volumeMounts",
+    ])
 
     public init(node: YAMLNode, kind: Kind) {
         self.node = node
         self.kind = kind
+        fields = FieldTable.make((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), of: node, Self.keys)
     }
 
-    @inlinable public var name: String? { node["name"]?.scalar }
-    @inlinable public var image: YAMLNode? { node["image"] }
-    @inlinable public var imagePullPolicy: YAMLNode? { node["imagePullPolicy"] }
-    @inlinable public var ports: SequenceItems { node["ports"]?.items ?? .empty }
-    @inlinable public var env: SequenceItems { node["env"]?.items ?? .empty }
-    @inlinable public var envFrom: SequenceItems { node["envFrom"]?.items ?? .empty }
-    @inlinable public var resources: YAMLNode? { node["resources"] }
-    @inlinable public var livenessProbe: YAMLNode? { node["livenessProbe"] }
-    @inlinable public var readinessProbe: YAMLNode? { node["readinessProbe"] }
-    @inlinable public var startupProbe: YAMLNode? { node["startupProbe"] }
-    @inlinable public var securityContext: YAMLNode? { node["securityContext"] }
-    @inlinable public var volumeMounts: SequenceItems { node["volumeMounts"]?.items ?? .empty }
+    /// The value of `field`, as `node[field name]` finds it.
+    @inlinable func value(_ field: Field) -> YAMLNode? { FieldTable.node(fields, field.rawValue, in: node.document) }
+
+    @inlinable public var name: String? { nameNode?.scalar }
+    @inlinable public var nameNode: YAMLNode? { value(.name) }
+    @inlinable public var image: YAMLNode? { value(.image) }
+    @inlinable public var imagePullPolicy: YAMLNode? { value(.imagePullPolicy) }
+    @inlinable public var ports: SequenceItems { value(.ports)?.items ?? .empty }
+    @inlinable public var env: SequenceItems { value(.env)?.items ?? .empty }
+    @inlinable public var envFrom: SequenceItems { value(.envFrom)?.items ?? .empty }
+    @inlinable public var resources: YAMLNode? { value(.resources) }
+    @inlinable public var livenessProbe: YAMLNode? { value(.livenessProbe) }
+    @inlinable public var readinessProbe: YAMLNode? { value(.readinessProbe) }
+    @inlinable public var startupProbe: YAMLNode? { value(.startupProbe) }
+    @inlinable public var securityContext: YAMLNode? { value(.securityContext) }
+    @inlinable public var volumeMounts: SequenceItems { value(.volumeMounts)?.items ?? .empty }
 
     /// Names of the container's declared ports (`ports[].name`).
     public var portNames: Set<String> { Set(ports.compactMap { $0["name"]?.scalar }) }

@@ -11,7 +11,7 @@ enum ContainerResources {
 
     /// Whether the pod-level `spec.resources` (PodLevelResources) sets `section.name`.
     static func podLevel(_ template: PodTemplate, _ section: String, _ name: String) -> Bool {
-        template.spec?.node["resources"]?[section]?[name] != nil
+        template.spec?.resources?[section]?[name] != nil
     }
 
     /// The deepest existing node on the way to `resources.<section>`: the section key, the

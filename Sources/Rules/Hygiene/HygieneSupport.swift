@@ -21,7 +21,7 @@ enum Hygiene {
     /// Where a finding about a field missing from a container goes: the container's `name`
     /// value, or the container mapping when it has no name.
     static func anchor(of container: Container) -> YAMLNode {
-        container.node["name"] ?? container.node
+        container.nameNode ?? container.node
     }
 
     /// `container "web"` / `init container "setup"`, for messages.

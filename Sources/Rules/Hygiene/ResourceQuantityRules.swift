@@ -49,8 +49,8 @@ enum Quantities {
         // words; a `switch` on the String searched a case table).
         if resource.hasPodTemplates {
             for spec in PodSpec.all(of: resource) {
-                add(spec.node["resources"]?["requests"], "pod requests")
-                add(spec.node["resources"]?["limits"], "pod limits")
+                add(spec.resources?["requests"], "pod requests")
+                add(spec.resources?["limits"], "pod limits")
                 func addContainer(_ c: Container) {
                     guard let resources = c.resources else { return }
                     func addPart(_ part: String) {
@@ -247,7 +247,7 @@ public struct RequestsExceedLimitsRule: ResourceRule {
     public func check(_ resource: Resource, _ context: ResourceContext, _ report: inout FindingSink) {
         for spec in PodSpec.all(of: resource) {
             // Owners of requests: the pod, then each container (described only for a finding).
-            var owners: [(YAMLNode?, Container?)] = [(spec.node["resources"], nil)]
+            var owners: [(YAMLNode?, Container?)] = [(spec.resources, nil)]
             for c in spec.initContainers { owners.append((c.resources, c)) }
             for c in spec.containers { owners.append((c.resources, c)) }
             for (resources, owner) in owners {

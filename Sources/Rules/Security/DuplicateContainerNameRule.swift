@@ -53,9 +53,9 @@ public struct DuplicateContainerNameRule: ResourceRule {
             if containers.count < 2 { continue }
             var seen: [String: Container] = [:]
             for container in containers {
-                guard let node = container.node["name"], let name = node.scalar, !name.isEmpty else { continue }
+                guard let node = container.nameNode, let name = node.scalar, !name.isEmpty else { continue }
                 if let first = seen[name] {
-                    let line = first.node["name"]?.position.line ?? first.node.position.line
+                    let line = first.nameNode?.position.line ?? first.node.position.line
                     report.report("\(container.kind.rawValue) name \"\(name)\" is already used by the \(first.kind.rawValue) at line \(line); the API server rejects the pod",
                                   at: node, in: resource, container: name)
                 } else {

@@ -43,7 +43,7 @@ final class PodSecurityView {
     /// securityContext, the pod level is where the fix belongs.
     func reportsMissingAtPod(missing: Int) -> Bool {
         let containers = spec.allContainers.count
-        return missing == containers && containers > 0 && (containers > 1 || spec.node["securityContext"] != nil)
+        return missing == containers && containers > 0 && (containers > 1 || spec.securityContext != nil)
     }
 
     /// Where the pod template's `spec` key is (for pod-level fields other than securityContext).
@@ -72,7 +72,7 @@ final class PodSecurityView {
     /// Where container findings about a missing setting point: the container's
     /// `securityContext` key when present, else its `name` value, else the container itself.
     static func anchor(of container: Container) -> YAMLNode {
-        container.node.keyNode("securityContext") ?? container.node["name"] ?? container.node
+        container.node.keyNode("securityContext") ?? container.nameNode ?? container.node
     }
 
     /// `name "x"` wording for messages, with the container kind.
