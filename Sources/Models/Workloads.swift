@@ -222,7 +222,7 @@ public final class PodSpec: Sendable {
     }
 
     static func fields(of node: YAMLNode) -> UInt32x14 {
-        FieldTable.make((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), of: node, keys)
+        FieldTable.make(UInt32x14.self, of: node, keys)
     }
 
     private init(node: YAMLNode, fields: UInt32x14, allContainers: [Container]) {
@@ -262,14 +262,14 @@ public final class PodSpec: Sendable {
 enum FieldTable {
     @usableFromInline static var absent: UInt32 { .max }
 
-    static func make<Storage: BitwiseCopyable>(_ empty: Storage, of node: YAMLNode, _ keys: KeySet) -> Storage {
-        var storage = empty
-        withUnsafeMutableBytes(of: &storage) { raw in
-            precondition(raw.count == keys.count * MemoryLayout<UInt32>.stride)
-            for i in 0 ..< keys.count { raw.storeBytes(of: absent, toByteOffset: i * 4, as: UInt32.self) }
-            node.document.firstValues(in: node.id, of: keys) { raw.storeBytes(of: $1, toByteOffset: $0 * 4, as: UInt32.self) }
+    /// The table of `keys` in `node`, a tuple of exactly `keys.count` `UInt32`s.
+    static func make<Storage: BitwiseCopyable>(_ type: Storage.Type, of node: YAMLNode?, _ keys: KeySet) -> Storage {
+        precondition(MemoryLayout<Storage>.size == keys.count * MemoryLayout<UInt32>.stride)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { ids in
+            ids.initialize(repeating: absent)
+            if let node { node.document.firstValues(in: node.id, of: keys) { ids[$0] = $1 } }
+            return UnsafeRawPointer(ids.baseAddress!).loadUnaligned(as: Storage.self)
         }
-        return storage
     }
 
     @inlinable static func node<Storage: BitwiseCopyable>(_ storage: Storage, _ index: Int, in document: YAMLDocument) -> YAMLNode? {
@@ -308,7 +308,7 @@ public final class Container: Sendable {
     public init(node: YAMLNode, kind: Kind) {
         self.node = node
         self.kind = kind
-        fields = FieldTable.make((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), of: node, Self.keys)
+        fields = FieldTable.make(UInt32x12.self, of: node, Self.keys)
     }
 
     /// The value of `field`, as `node[field name]` finds it.
