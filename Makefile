@@ -11,9 +11,11 @@ BIN = .build/release/palisade
 .PHONY: build install uninstall test man completions clean
 
 # The Swift runtime and Foundation are linked in (--static-swift-stdlib), so the installed
-# binary needs only libc, libstdc++ and libyaml, not the toolchain it was built with.
+# binary needs only libc, libstdc++, libyaml (and libmimalloc when it was built with it), not
+# the toolchain it was built with. ThinLTO inlines across the package's modules: a check runs
+# about 3% faster (README, Performance).
 build:
-	swift build -c release --product palisade --static-swift-stdlib
+	swift build -c release --product palisade --static-swift-stdlib --experimental-lto-mode=thin
 
 test:
 	swift test --disable-swift-testing

@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 files=${1:-40}
 per=${2:-60}
 command -v valgrind >/dev/null || { echo "valgrind is needed (apt-get install valgrind)" >&2; exit 2; }
-swift build -c release --product palisade-bench >/dev/null
+# The release configuration `make install` builds: ThinLTO (see the README's Install section).
+swift build -c release --experimental-lto-mode=thin --product palisade-bench >/dev/null
 bench=.build/release/palisade-bench
 estimate() {
     local log
