@@ -46,7 +46,8 @@ public struct ResourceSet: Sendable {
         byName.reserveCapacity(resources.count)
         for (i, r) in resources.enumerated() {
             byKind[r.kind, default: []].append(i)
-            if r.identity.group.withUTF8Bytes({ $0.contains(UInt8(ascii: ".")) }) || (r.workloadKind == nil && r.hasPodTemplates) {
+            if (r.identity.group.withUTF8Bytes({ $0.contains(UInt8(ascii: ".")) }) && !Self.isRBACObject(r))
+                || (r.workloadKind == nil && r.hasPodTemplates) {
                 candidates.append(i)
             }
             if let name = r.name {
@@ -63,8 +64,18 @@ public struct ResourceSet: Sendable {
         customCandidateIndices = candidates
     }
 
+    /// Roles and bindings: kinds of a dotted group that most repositories hold many of, and
+    /// neither custom resources nor pod owners (unless `podTemplatePaths` gives them templates),
+    /// so no reader of `customCandidates` wants them: each looked them up in a table to drop them.
+    private static func isRBACObject(_ r: Resource) -> Bool {
+        switch r.kind {
+        case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding": return r.identity.group == "rbac.authorization.k8s.io"
+        default: return false
+        }
+    }
+
     /// In set order, every resource whose API group has a dot (custom resources, and the
-    /// built-in groups named like `rbac.authorization.k8s.io`) and every other resource that
+    /// built-in groups named like `networking.k8s.io`, but not RBAC's roles and bindings) and every other resource that
     /// is not a built-in workload but carries pod templates (`podTemplatePaths`). Rules about
     /// custom resources and embedded pods walk these instead of the whole set: found while
     /// the set is indexed, they spare each such rule a pass over every resource's memory.

@@ -1,34 +1,70 @@
 /// One rule of a Role or ClusterRole (`rbac.authorization.k8s.io/v1` PolicyRule).
+///
+/// Its fields live in one `CopyOnWrite` box, as `RBACRole`'s do: the analysis copies rules out
+/// of roles for every subject and request it resolves, and a copy of the inline struct
+/// retained and released its five lists, its origins and its file name.
 public struct PolicyRule: Sendable, Hashable, Codable {
     public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
         case verbs, apiGroups, resources, resourceNames, nonResourceURLs
     }
 
-    public var verbs: [String]
-    public var apiGroups: [String]
-    public var resources: [String]
-    public var resourceNames: [String]
-    public var nonResourceURLs: [String]
+    private struct Fields: Sendable, Hashable, Codable {
+        var verbs: [String]
+        var apiGroups: [String]
+        var resources: [String]
+        var resourceNames: [String]
+        var nonResourceURLs: [String]
+        var origin: Origin
+        var fieldOrigins: [Field: Origin]
+    }
+
+    private var storage: CopyOnWrite<Fields>
+
+    public var verbs: [String] {
+        get { storage.fields.verbs }
+        set { storage.fields.verbs = newValue }
+    }
+    public var apiGroups: [String] {
+        get { storage.fields.apiGroups }
+        set { storage.fields.apiGroups = newValue }
+    }
+    public var resources: [String] {
+        get { storage.fields.resources }
+        set { storage.fields.resources = newValue }
+    }
+    public var resourceNames: [String] {
+        get { storage.fields.resourceNames }
+        set { storage.fields.resourceNames = newValue }
+    }
+    public var nonResourceURLs: [String] {
+        get { storage.fields.nonResourceURLs }
+        set { storage.fields.nonResourceURLs = newValue }
+    }
     /// Where the rule starts.
-    public var origin: Origin
+    public var origin: Origin {
+        get { storage.fields.origin }
+        set { storage.fields.origin = newValue }
+    }
     /// Where each field is written, when the decoder knows it; findings about a field point there.
-    public var fieldOrigins: [Field: Origin]
+    public var fieldOrigins: [Field: Origin] {
+        get { storage.fields.fieldOrigins }
+        set { storage.fields.fieldOrigins = newValue }
+    }
+
+    /// Coded as the fields, as before they were boxed.
+    public init(from decoder: any Decoder) throws { storage = try CopyOnWrite(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public init(
         verbs: [String], apiGroups: [String] = [], resources: [String] = [], resourceNames: [String] = [],
         nonResourceURLs: [String] = [], origin: Origin = .builtIn, fieldOrigins: [Field: Origin] = [:]
     ) {
-        self.verbs = verbs
-        self.apiGroups = apiGroups
-        self.resources = resources
-        self.resourceNames = resourceNames
-        self.nonResourceURLs = nonResourceURLs
-        self.origin = origin
-        self.fieldOrigins = fieldOrigins
+        storage = CopyOnWrite(Fields(verbs: verbs, apiGroups: apiGroups, resources: resources, resourceNames: resourceNames,
+                                     nonResourceURLs: nonResourceURLs, origin: origin, fieldOrigins: fieldOrigins))
     }
 
     /// The origin of one field, or of the rule when the field's is unknown.
-    public func origin(of field: Field) -> Origin { fieldOrigins[field] ?? origin }
+    public func origin(of field: Field) -> Origin { storage.fields.fieldOrigins[field] ?? storage.fields.origin }
 
     /// The same rule content, compared without origins (aggregation deduplicates this way).
     public func sameGrant(as other: PolicyRule) -> Bool {
