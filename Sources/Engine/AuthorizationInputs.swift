@@ -33,7 +33,7 @@ public enum AuthorizationInputs {
         guard let node, node.isSequence else { return [] }
         var result: [String] = []
         result.reserveCapacity(node.count)
-        for item in node.items { if let text = item.scalar { result.append(text) } }
+        for item in node.items { if let text = item.scalar(in: .kubernetes) { result.append(text) } }
         return result
     }
 

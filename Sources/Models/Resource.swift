@@ -26,7 +26,8 @@ public struct ResourceIdentity: Sendable, Hashable, Comparable, CustomStringConv
         // resource, and a search of the UTF-8 view steps through it a code unit at a time.
         apiVersion.withUTF8Bytes { b in
             guard let slash = b.firstIndex(of: UInt8(ascii: "/")) else { return "" }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[..<slash]), as: UTF8.self)
+            let group = UnsafeBufferPointer(rebasing: b[..<slash])
+            return StringTable.kubernetes.string(for: group) ?? String(decoding: group, as: UTF8.self)
         }
     }
 
@@ -85,8 +86,8 @@ public final class Resource: Sendable {
         metadata = meta
         // Worked out in locals and stored last: read back through `self`, the identity was
         // copied (five strings retained) for each use.
-        let identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar ?? "",
-                                        kind: node["kind"]?.scalar ?? "",
+        let identity = ResourceIdentity(apiVersion: node["apiVersion"]?.scalar(in: .kubernetes) ?? "",
+                                        kind: node["kind"]?.scalar(in: .kubernetes) ?? "",
                                         namespace: meta.namespace, name: meta.name)
         let workloadKind = WorkloadKind(rawValue: identity.kind)
         self.workloadKind = workloadKind
@@ -182,7 +183,7 @@ public struct StringMap: Sendable, Sequence {
 
         public mutating func next() -> (key: String, value: String, keyNode: YAMLNode, valueNode: YAMLNode)? {
             while let (k, v) = pairs?.next() {
-                guard let key = k.scalar else { continue }
+                guard let key = k.scalar(in: .kubernetes) else { continue }
                 return (key, v.scalar ?? "", k, v)
             }
             return nil

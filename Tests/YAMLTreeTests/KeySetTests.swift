@@ -44,3 +44,32 @@ final class KeySetTests: XCTestCase {
         }
     }
 }
+
+/// `StringTable` hands out its own string for matching bytes and nothing else; `scalar(in:)`
+/// reads the same text as `scalar` either way.
+final class StringTableTests: XCTestCase {
+    private let table = StringTable(["rbac.authorization.k8s.io/v1", "app.kubernetes.io/name", "short", "app.kubernetes.io/namf"])
+
+    private func lookup(_ text: String) -> String? {
+        Array(text.utf8).withUnsafeBufferPointer { table.string(for: $0) }
+    }
+
+    func testFindsOnlyExactlyMatchingLongStrings() {
+        XCTAssertEqual(lookup("rbac.authorization.k8s.io/v1"), "rbac.authorization.k8s.io/v1")
+        XCTAssertEqual(lookup("app.kubernetes.io/name"), "app.kubernetes.io/name")
+        XCTAssertEqual(lookup("app.kubernetes.io/namf"), "app.kubernetes.io/namf")
+        XCTAssertNil(lookup("app.kubernetes.io/namg"))
+        XCTAssertNil(lookup("rbac.authorization.k8s.io/v2"))
+        XCTAssertNil(lookup("short"), "strings of 15 bytes or fewer are not kept")
+        XCTAssertNil(lookup(""))
+        XCTAssertNil(lookup(String(repeating: "x", count: 200)))
+    }
+
+    func testScalarInTableReadsTheSameText() throws {
+        let text = "a: rbac.authorization.k8s.io/v1\nb: app.kubernetes.io/other\nc: x\nd: [1]\n"
+        let root = try XCTUnwrap(YAMLParser.parse(Array(text.utf8), file: "t.yaml").documents.first).root
+        for key in ["a", "b", "c", "d"] {
+            XCTAssertEqual(root[key]?.scalar(in: table), root[key]?.scalar, key)
+        }
+    }
+}
