@@ -6,7 +6,7 @@ import Foundation
 
 /// The executables link mimalloc when the build machine has it (`apt-get install
 /// libmimalloc-dev`): a check makes hundreds of thousands of short-lived allocations (libyaml's
-/// events, the node tree, findings) and runs 15-20% faster with it than with glibc's malloc.
+/// events, the node tree, findings) and runs about 15% faster with it than with glibc's malloc.
 /// Without it nothing changes but speed. `PALISADE_SYSTEM_MALLOC=1` builds without it, to
 /// compare (see the README's Performance section).
 let allocator: [LinkerSetting] = {
