@@ -68,10 +68,7 @@ public struct ResourceSet: Sendable {
     /// neither custom resources nor pod owners (unless `podTemplatePaths` gives them templates),
     /// so no reader of `customCandidates` wants them: each looked them up in a table to drop them.
     private static func isRBACObject(_ r: Resource) -> Bool {
-        switch r.kind {
-        case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding": return r.identity.group == "rbac.authorization.k8s.io"
-        default: return false
-        }
+        r.identity.group == RBACGroup.name && AuthorizationInputs.rbacKinds.contains(r.kind)
     }
 
     /// In set order, every resource whose API group has a dot (custom resources, and the

@@ -8,26 +8,25 @@ public enum Redaction {
         // Printable ASCII (most secrets: tokens, keys, passwords): a character is a byte, and
         // none is a control or format character, so the prefix is the first bytes. Counting
         // and walking Characters cost several thousand instructions a value.
-        if let fast = value.withUTF8Bytes({ printableASCII($0) }) {
-            return fast
+        let ascii = value.withUTF8Bytes { bytes -> String? in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 > 0x7E }) else { return nil }
+            return rendered(prefix: String(decoding: bytes.prefix(shown(of: bytes.count)), as: UTF8.self), count: bytes.count)
         }
+        if let ascii { return ascii }
         let count = value.count
-        if count == 0 { return "(empty)" }
-        let shown = min(4, count / 3)
         var prefix = ""
-        for ch in value.prefix(shown) {
+        for ch in value.prefix(shown(of: count)) {
             if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.properties.generalCategory == .format }) { break }
             prefix.append(ch)
         }
-        return "\(prefix)… (\(count) char\(count == 1 ? "" : "s"))"
+        return rendered(prefix: prefix, count: count)
     }
 
-    private static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        for b in bytes where b < 0x20 || b > 0x7E { return nil }
-        let count = bytes.count
-        if count == 0 { return "(empty)" }
-        let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[0 ..< min(4, count / 3)]), as: UTF8.self)
-        return "\(prefix)… (\(count) char\(count == 1 ? "" : "s"))"
+    /// How many characters of a value of `count` characters may be shown.
+    private static func shown(of count: Int) -> Int { min(4, count / 3) }
+
+    private static func rendered(prefix: String, count: Int) -> String {
+        count == 0 ? "(empty)" : "\(prefix)… (\(count) char\(count == 1 ? "" : "s"))"
     }
 
     /// Redacts the part of `value` at `range` (offsets in Unicode scalars, as `CredentialMatch`
